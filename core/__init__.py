@@ -1,0 +1,1 @@
+"""Domain and services of Silastik Mikro. Never imports streamlit."""

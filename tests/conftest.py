@@ -1,0 +1,48 @@
+"""Shared fixtures: a migrated database, a data folder, real microdata from ../shared/data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from core.db import make_engine, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("SILASTIK_SHARED_DATA", ROOT.parent / "shared" / "data"))
+NOW = datetime(2026, 12, 1, 3, 0, tzinfo=UTC)
+
+
+def shared_file(relpath: str) -> Path:
+    """A file from ../shared/data, or a skip that names the folder when it is missing."""
+    path = SHARED_DATA / relpath
+    if not path.exists():
+        pytest.skip(f"real microdata not found: {path} (expected in {SHARED_DATA})")
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def engine(data_dir: Path) -> Iterator[Engine]:
+    url = f"sqlite:///{data_dir / 'test.db'}"
+    migrate(url)
+    eng = make_engine(url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as s:
+        yield s
