@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,11 +34,19 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated once; each test gets a copy (the migration itself is tested too)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    migrate(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def engine(data_dir: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{data_dir / 'test.db'}"
-    migrate(url)
-    eng = make_engine(url)
+def engine(data_dir: Path, migrated_template: Path) -> Iterator[Engine]:
+    target = data_dir / "test.db"
+    shutil.copyfile(migrated_template, target)
+    eng = make_engine(f"sqlite:///{target}")
     yield eng
     eng.dispose()
 

@@ -1,0 +1,173 @@
+"""Delivery of receipt and data, revisions and their fixes, and what each person may download."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from core import workflow
+from core.documents import render_receipt
+from core.errors import PermissionDenied, UserError
+from core.files import read_checked
+from core.fulfilment import latest_document, packed_datasets, party_of, rebuild_extract, store_pdf
+from core.models import DataRequest, Delivery, Document, Revision, StoredFile, User
+from core.numbering import next_number
+from core.payments import payment_of
+from core.requests import get_request
+from core.settings import Settings
+from core.staff import officer_request
+
+CUSTOMER_DOCS_FROM = ("awaiting_payment", "ready", "delivered", "revision", "closed", "expired")
+DATA_STATUSES = ("delivered", "revision", "closed")
+DOC_LABELS = {
+    "sample": "Contoh data",
+    "invoice": "Invoice",
+    "sppd": "SPPD",
+    "receipt": "Kuitansi",
+    "extract": "Data mikro",
+    "abstract": "Abstraksi",
+}
+
+
+def _payment_reference(session: Session, req: DataRequest) -> tuple[int, str]:
+    invoice = workflow.latest_invoice(session, req)
+    amount = invoice.amount_idr if invoice else 0
+    payment = payment_of(session, req.id or 0)
+    if amount == 0:
+        return 0, "Tarif Rp0"
+    if payment is None:
+        return amount, "-"
+    return amount, payment.ntpn or f"Transfer terverifikasi ({payment.paid_on})"
+
+
+def deliver(*, session: Session, settings: Settings, request_id: int, actor: User, now: datetime) -> Delivery:
+    """Issue the receipt and send the data package to the customer."""
+    req = officer_request(session, request_id, actor, "ready")
+    extract = latest_document(session, request_id, "extract")
+    customer = session.get(User, req.customer_id)
+    if extract is None or customer is None:
+        raise UserError("Data belum dibangun.")
+    amount, reference = _payment_reference(session, req)
+    number = next_number(session=session, kind="receipt", office_code=settings.office_code, now=now)
+    pdf = render_receipt(
+        number=number,
+        issued_at=now,
+        customer=party_of(customer),
+        request_number=req.number,
+        amount_idr=amount,
+        reference=reference,
+    )
+    receipt = store_pdf(session, settings, req, "receipt", number, pdf, now)
+    delivery = _record_delivery(session, settings, req, extract, receipt.id, now, is_fix=False)
+    workflow.fire(session=session, request_id=request_id, event="deliver", actor=actor, now=now)
+    return delivery
+
+
+def _record_delivery(
+    session: Session,
+    settings: Settings,
+    req: DataRequest,
+    extract: Document,
+    receipt_id: int | None,
+    now: datetime,
+    *,
+    is_fix: bool,
+) -> Delivery:
+    rows = sum(p.rows for p in packed_datasets(settings=settings, session=session, document=extract))
+    delivery = Delivery(
+        request_id=req.id or 0,
+        data_file_id=extract.file_id,
+        receipt_document_id=receipt_id,
+        rows=rows,
+        is_fix=is_fix,
+        delivered_at=now,
+    )
+    session.add(delivery)
+    session.flush()
+    return delivery
+
+
+def request_revision(
+    *, session: Session, request_id: int, actor: User, reason: str, now: datetime, window_days: int = 30
+) -> Revision:
+    req = get_request(session=session, request_id=request_id, actor=actor)
+    workflow.fire(
+        session=session,
+        request_id=req.id or 0,
+        event="request_revision",
+        actor=actor,
+        now=now,
+        note=reason,
+        window_days=window_days,
+    )
+    revision = Revision(request_id=request_id, reason=reason.strip(), requested_at=now)
+    session.add(revision)
+    session.flush()
+    return revision
+
+
+def deliver_fix(
+    *, session: Session, settings: Settings, request_id: int, actor: User, now: datetime, note: str = ""
+) -> Delivery:
+    """Rebuild the data package from the stored definition and send it again."""
+    req = officer_request(session, request_id, actor, "revision")
+    revision = session.exec(
+        select(Revision)
+        .where(Revision.request_id == request_id, Revision.fixed_at == None)  # noqa: E711
+        .order_by(Revision.id.desc())
+    ).first()  # type: ignore[union-attr]
+    if revision is None:
+        raise UserError("Tidak ada permintaan perbaikan yang terbuka.")
+    extract = rebuild_extract(session=session, settings=settings, req=req, now=now)
+    revision.fixed_at = now
+    session.add(revision)
+    delivery = _record_delivery(session, settings, req, extract, None, now, is_fix=True)
+    workflow.fire(
+        session=session, request_id=request_id, event="deliver_fix", actor=actor, now=now, note=note
+    )
+    return delivery
+
+
+def accept_delivery(*, session: Session, request_id: int, actor: User, now: datetime) -> DataRequest:
+    return workflow.fire(session=session, request_id=request_id, event="accept", actor=actor, now=now)
+
+
+@dataclass(frozen=True)
+class Downloadable:
+    label: str
+    document: Document
+    file: StoredFile
+
+
+def downloads(*, session: Session, request_id: int, actor: User) -> list[Downloadable]:
+    """The newest version of each document this actor may download now."""
+    req = get_request(session=session, request_id=request_id, actor=actor)
+    kinds = list(DOC_LABELS)
+    if actor.role == "customer":
+        kinds = [] if req.status not in CUSTOMER_DOCS_FROM else ["sample", "invoice", "sppd"]
+        if req.status in DATA_STATUSES:
+            kinds += ["receipt", "extract"]
+    found = []
+    for kind in kinds:
+        doc = latest_document(session, request_id, kind)
+        stored = session.get(StoredFile, doc.file_id) if doc else None
+        if doc is not None and stored is not None:
+            found.append(Downloadable(DOC_LABELS[kind], doc, stored))
+    return found
+
+
+def open_download(
+    *, session: Session, settings: Settings, document_id: int, actor: User
+) -> tuple[str, str, bytes]:
+    """(file name, MIME type, bytes) of a document, after the ownership, status and hash checks."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise UserError("Dokumen tidak ditemukan.")
+    allowed = {d.document.id for d in downloads(session=session, request_id=doc.request_id, actor=actor)}
+    if doc.id not in allowed:
+        raise PermissionDenied("Dokumen ini belum dapat diunduh.")
+    stored = session.get(StoredFile, doc.file_id)
+    assert stored is not None
+    return stored.original_name, stored.mime, read_checked(files_dir=settings.files_dir, record=stored)

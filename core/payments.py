@@ -1,0 +1,141 @@
+"""Payment records: SIMPONI billing code and NTPN, or an uploaded transfer proof verified by an officer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from core import workflow
+from core.errors import PermissionDenied, UserError
+from core.files import store_bytes
+from core.models import Payment, User
+from core.requests import get_request
+from core.settings import Settings
+from core.staff import officer_request
+from core.uploads import Upload, check_upload
+
+BILLING_CODE = re.compile(r"^\d{15}$")
+NTPN = re.compile(r"^[A-Z0-9]{16}$")
+
+
+def payment_of(session: Session, request_id: int) -> Payment | None:
+    return session.exec(select(Payment).where(Payment.request_id == request_id)).first()
+
+
+def _invoice_amount(session: Session, request_id: int) -> int:
+    req = session.get(workflow.DataRequest, request_id)
+    invoice = workflow.latest_invoice(session, req) if req else None
+    if invoice is None:
+        raise UserError("Invoice belum diterbitkan.")
+    return invoice.amount_idr
+
+
+def _open_payment(session: Session, request_id: int, method: str, now: datetime) -> Payment:
+    payment = payment_of(session, request_id)
+    if payment is not None and payment.confirmed:
+        raise UserError("Pembayaran untuk permintaan ini sudah tercatat.")
+    if payment is None:
+        payment = Payment(request_id=request_id, method=method, recorded_at=now)
+    payment.method = method
+    return payment
+
+
+def record_billing_code(
+    *, session: Session, request_id: int, actor: User, billing_code: str, now: datetime
+) -> Payment:
+    """Record (or reissue) the SIMPONI billing code for a domestic payment."""
+    officer_request(session, request_id, actor, "awaiting_payment")
+    code = billing_code.strip()
+    if not BILLING_CODE.match(code):
+        raise UserError("Kode billing SIMPONI harus 15 digit angka.")
+    payment = _open_payment(session, request_id, "simponi", now)
+    payment.billing_code, payment.recorded_by, payment.recorded_at = code, actor.id, now
+    session.add(payment)
+    session.flush()
+    return payment
+
+
+def record_payment(
+    *,
+    session: Session,
+    request_id: int,
+    actor: User,
+    ntpn: str,
+    paid_on: date,
+    amount_idr: int,
+    now: datetime,
+) -> Payment:
+    """Record a SIMPONI payment by its NTPN; the amount must match the invoice."""
+    officer_request(session, request_id, actor, "awaiting_payment")
+    code = ntpn.strip().upper()
+    if not NTPN.match(code):
+        raise UserError("NTPN harus 16 karakter huruf dan angka.")
+    expected = _invoice_amount(session, request_id)
+    if amount_idr != expected:
+        raise UserError(
+            f"Jumlah bayar Rp{amount_idr:,} tidak sama dengan tagihan Rp{expected:,}.".replace(",", ".")
+        )
+    if paid_on > now.date():
+        raise UserError("Tanggal bayar tidak boleh di masa depan.")
+    if session.exec(select(Payment).where(Payment.ntpn == code)).first():
+        raise UserError("NTPN ini sudah dipakai untuk pembayaran lain.")
+    payment = _open_payment(session, request_id, "simponi", now)
+    payment.ntpn, payment.paid_on, payment.amount_idr = code, paid_on, amount_idr
+    payment.confirmed, payment.recorded_by, payment.recorded_at = True, actor.id, now
+    session.add(payment)
+    session.flush()
+    workflow.fire(session=session, request_id=request_id, event="record_payment", actor=actor, now=now)
+    return payment
+
+
+def upload_transfer_proof(
+    *, session: Session, settings: Settings, request_id: int, actor: User, upload: Upload, now: datetime
+) -> Payment:
+    """A customer abroad uploads the bank transfer proof (PDF, PNG or JPEG)."""
+    req = get_request(session=session, request_id=request_id, actor=actor)
+    if actor.id != req.customer_id:
+        raise PermissionDenied("Hanya pemesan yang dapat mengunggah bukti transfer.")
+    if req.status != "awaiting_payment":
+        raise UserError("Bukti transfer hanya dapat diunggah saat menunggu pembayaran.")
+    mime = check_upload(
+        upload, allowed=("pdf", "png", "jpeg"), max_mb=settings.max_upload_mb, what="Bukti transfer"
+    )
+    stored = store_bytes(
+        session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
+    )
+    payment = _open_payment(session, request_id, "transfer", now)
+    payment.proof_file_id, payment.amount_idr, payment.recorded_at = (
+        stored.id,
+        _invoice_amount(session, request_id),
+        now,
+    )
+    session.add(payment)
+    session.flush()
+    return payment
+
+
+def verify_transfer(
+    *, session: Session, request_id: int, actor: User, now: datetime, note: str = ""
+) -> Payment:
+    """The officer confirms that the uploaded transfer proof matches the invoice."""
+    officer_request(session, request_id, actor, "awaiting_payment")
+    payment = payment_of(session, request_id)
+    if payment is None or payment.proof_file_id is None:
+        raise UserError("Pelanggan belum mengunggah bukti transfer.")
+    if payment.confirmed:
+        raise UserError("Pembayaran untuk permintaan ini sudah tercatat.")
+    payment.confirmed, payment.recorded_by, payment.paid_on = True, actor.id, now.date()
+    session.add(payment)
+    session.flush()
+    workflow.fire(
+        session=session, request_id=request_id, event="verify_transfer", actor=actor, now=now, note=note
+    )
+    return payment
+
+
+def receive_sppd(*, session: Session, request_id: int, actor: User, now: datetime) -> None:
+    """The two signed SPPD originals have arrived by post."""
+    officer_request(session, request_id, actor, "awaiting_payment")
+    workflow.fire(session=session, request_id=request_id, event="receive_sppd", actor=actor, now=now)

@@ -1,0 +1,276 @@
+"""The request's status machine. Nothing else assigns `DataRequest.status`.
+
+Each event is one call of `fire`: it checks the actor's role and ownership, the event's guard and
+the row version, changes the status and appends an audit event, all in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from core.errors import PermissionDenied, UserError
+from core.models import (
+    AuditEvent,
+    CartItem,
+    DataRequest,
+    Delivery,
+    Document,
+    Invoice,
+    Payment,
+    Revision,
+    User,
+)
+
+SYSTEM = "system"
+
+STATUS_LABELS = {
+    "draft": "Draf (keranjang)",
+    "submitted": "Diajukan",
+    "returned": "Dikembalikan untuk perbaikan",
+    "approved": "Disetujui, data disiapkan",
+    "awaiting_payment": "Menunggu pembayaran dan SPPD",
+    "ready": "Siap dikirim",
+    "delivered": "Data dikirim",
+    "revision": "Perbaikan data",
+    "closed": "Selesai",
+    "cancelled": "Dibatalkan",
+    "expired": "Kedaluwarsa",
+}
+STATUSES = tuple(STATUS_LABELS)
+WAITING_ON_OFFICE = ("submitted", "approved", "ready", "revision")
+AWAITING_SETTLEMENT = "settle"  # marker target: ready when payment and SPPD both hold
+
+Guard = Callable[[Session, DataRequest, datetime], str | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    to: str
+    roles: tuple[str, ...]
+    guard: Guard | None = None
+    needs_reason: bool = False
+
+
+def _submit_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    items = session.exec(select(CartItem).where(CartItem.request_id == req.id)).all()
+    if not items or not any(item.variables_json not in ("", "[]") for item in items):
+        return "Keranjang masih kosong: pilih minimal satu variabel."
+    if req.abstract_file_id is None:
+        return "Abstraksi penggunaan data (PDF) belum diunggah."
+    if req.terms_accepted_at is None:
+        return "Syarat pembelian belum disetujui."
+    if req.zero_tariff and req.letter_file_id is None:
+        return "Tarif Rp0 memerlukan surat permohonan dari instansi."
+    return None
+
+
+def _latest_docs(session: Session, req: DataRequest) -> set[str]:
+    return set(session.exec(select(Document.kind).where(Document.request_id == req.id)).all())
+
+
+def _documents_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    missing = {"extract", "sample", "invoice", "sppd"} - _latest_docs(session, req)
+    if missing:
+        return "Dokumen belum lengkap: " + ", ".join(sorted(missing)) + "."
+    return None
+
+
+def payment_settled(session: Session, req: DataRequest) -> bool:
+    """Paid and confirmed, or nothing to pay (Rp0)."""
+    invoice = latest_invoice(session, req)
+    if invoice is not None and invoice.amount_idr == 0:
+        return True
+    payment = session.exec(select(Payment).where(Payment.request_id == req.id)).first()
+    return payment is not None and payment.confirmed
+
+
+def latest_invoice(session: Session, req: DataRequest) -> Invoice | None:
+    query = select(Invoice).where(Invoice.request_id == req.id).order_by(Invoice.id.desc())  # type: ignore[union-attr]
+    return session.exec(query).first()
+
+
+def _payment_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    return None if payment_settled(session, req) else "Pembayaran belum tercatat atau belum diverifikasi."
+
+
+def _sppd_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    return "SPPD asli sudah tercatat diterima." if req.sppd_received_at is not None else None
+
+
+def _expire_guard(session: Session, req: DataRequest, now: datetime) -> str | None:
+    invoice = latest_invoice(session, req)
+    if invoice is None or invoice.valid_until > now:
+        return "Invoice masih berlaku."
+    if payment_settled(session, req):
+        return "Invoice sudah dibayar."
+    return None
+
+
+def _delivery_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    found = session.exec(select(Delivery).where(Delivery.request_id == req.id)).first()
+    return None if found is not None else "Data dan kuitansi belum disiapkan."
+
+
+def _fix_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    revision = session.exec(
+        select(Revision).where(Revision.request_id == req.id).order_by(Revision.id.desc())  # type: ignore[union-attr]
+    ).first()
+    if revision is None or revision.fixed_at is None:
+        return "Perbaikan data belum disiapkan."
+    return None
+
+
+def revision_window_open(req: DataRequest, now: datetime, window_days: int) -> bool:
+    return req.first_delivered_at is not None and now <= req.first_delivered_at + timedelta(days=window_days)
+
+
+def _window_guard(window_days: int) -> Guard:
+    def guard(_session: Session, req: DataRequest, now: datetime) -> str | None:
+        if revision_window_open(req, now, window_days):
+            return None
+        return f"Masa permintaan perbaikan ({window_days} hari sejak pengiriman) sudah lewat."
+
+    return guard
+
+
+def _window_over_guard(window_days: int) -> Guard:
+    def guard(_session: Session, req: DataRequest, now: datetime) -> str | None:
+        return "Masa perbaikan belum berakhir." if revision_window_open(req, now, window_days) else None
+
+    return guard
+
+
+def rules(window_days: int = 30) -> dict[tuple[str, str], Rule]:
+    """The transition table of DESIGN §4 (plus the customer's draft)."""
+    officer, customer, system = ("officer",), ("customer",), (SYSTEM,)
+    return {
+        ("draft", "submit"): Rule("submitted", customer, _submit_guard),
+        ("draft", "withdraw"): Rule("cancelled", customer),
+        ("submitted", "approve"): Rule("approved", officer),
+        ("submitted", "return_for_fix"): Rule("returned", officer, needs_reason=True),
+        ("submitted", "cancel"): Rule("cancelled", officer, needs_reason=True),
+        ("returned", "resubmit"): Rule("submitted", customer, _submit_guard),
+        ("returned", "withdraw"): Rule("cancelled", customer),
+        ("approved", "issue_documents"): Rule("awaiting_payment", officer, _documents_guard),
+        ("approved", "cancel"): Rule("cancelled", officer, needs_reason=True),
+        ("awaiting_payment", "record_payment"): Rule(AWAITING_SETTLEMENT, officer, _payment_guard),
+        ("awaiting_payment", "verify_transfer"): Rule(AWAITING_SETTLEMENT, officer, _payment_guard),
+        ("awaiting_payment", "receive_sppd"): Rule(AWAITING_SETTLEMENT, officer, _sppd_guard),
+        ("awaiting_payment", "reject_sample"): Rule("approved", customer, needs_reason=True),
+        ("awaiting_payment", "expire"): Rule("expired", system, _expire_guard),
+        ("ready", "deliver"): Rule("delivered", officer, _delivery_guard),
+        ("delivered", "accept"): Rule("closed", customer),
+        ("delivered", "request_revision"): Rule("revision", customer, _window_guard(window_days), True),
+        ("delivered", "close"): Rule("closed", system, _window_over_guard(window_days)),
+        ("revision", "deliver_fix"): Rule("delivered", officer, _fix_guard),
+        ("closed", "request_revision"): Rule("revision", customer, _window_guard(window_days), True),
+    }
+
+
+EVENTS = tuple(sorted({event for _status, event in rules()}))
+
+
+def _role_of(actor: User | None) -> str:
+    return SYSTEM if actor is None else actor.role
+
+
+def _check_actor(req: DataRequest, rule: Rule, actor: User | None) -> None:
+    role = _role_of(actor)
+    if role not in rule.roles:
+        raise PermissionDenied("Peran Anda tidak berwenang melakukan tindakan ini.")
+    if role == "customer" and actor is not None and actor.id != req.customer_id:
+        raise PermissionDenied("Permintaan ini bukan milik Anda.")
+
+
+def allowed_events(
+    *, session: Session, request: DataRequest, actor: User | None, now: datetime, window_days: int = 30
+) -> list[str]:
+    """The events this actor may fire now; pages show a button for each."""
+    found = []
+    for (status, event), rule in rules(window_days).items():
+        if status != request.status:
+            continue
+        try:
+            _check_actor(request, rule, actor)
+        except PermissionDenied:
+            continue
+        if rule.guard is None or rule.guard(session, request, now) is None:
+            found.append(event)
+    return found
+
+
+def _target(session: Session, req: DataRequest, rule: Rule, event: str) -> str:
+    if rule.to != AWAITING_SETTLEMENT:
+        return rule.to
+    sppd_in = req.sppd_received_at is not None or event == "receive_sppd"
+    return "ready" if payment_settled(session, req) and sppd_in else "awaiting_payment"
+
+
+def _apply_side_fields(req: DataRequest, event: str, to: str, now: datetime) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    if event in ("submit", "resubmit"):
+        changes["submitted_at"] = now
+        changes["clock_started_at"] = now
+    if event == "receive_sppd":
+        changes["sppd_received_at"] = now
+    if event == "deliver" and req.first_delivered_at is None:
+        changes["first_delivered_at"] = now
+    if to == "closed":
+        changes["closed_at"] = now
+    return changes
+
+
+def fire(
+    *,
+    session: Session,
+    request_id: int,
+    event: str,
+    actor: User | None,
+    now: datetime,
+    note: str = "",
+    expected_version: int | None = None,
+    window_days: int = 30,
+) -> DataRequest:
+    """Fire one event on a request, or raise UserError and change nothing."""
+    req = session.get(DataRequest, request_id)
+    if req is None:
+        raise UserError("Permintaan tidak ditemukan.")
+    rule = rules(window_days).get((req.status, event))
+    if rule is None:
+        raise UserError(f"Tindakan '{event}' tidak berlaku pada status {STATUS_LABELS[req.status]}.")
+    _check_actor(req, rule, actor)
+    if rule.needs_reason and not note.strip():
+        raise UserError("Alasan wajib diisi.")
+    if rule.guard is not None:
+        problem = rule.guard(session, req, now)
+        if problem:
+            raise UserError(problem)
+    version = req.version if expected_version is None else expected_version
+    from_status, to = req.status, _target(session, req, rule, event)
+    values = {"status": to, "version": version + 1, **_apply_side_fields(req, event, to, now)}
+    result = session.execute(
+        update(DataRequest)
+        .where(DataRequest.id == request_id, DataRequest.version == version)  # type: ignore[arg-type]
+        .values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise UserError("Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.")
+    session.add(
+        AuditEvent(
+            request_id=request_id,
+            actor_id=actor.id if actor else None,
+            at=now,
+            event=event,
+            from_status=from_status,
+            to_status=to,
+            note=note.strip(),
+        )
+    )
+    session.flush()
+    session.refresh(req)
+    return req
