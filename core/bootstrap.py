@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
 from core.db import make_engine, migrate, session_scope
+from core.errors import UserError
 from core.settings import Settings
 
 
@@ -40,3 +42,26 @@ def seed_demo(*, engine: Engine, settings: Settings, now: datetime) -> None:
         ensure_demo_catalog(
             session=session, catalog_dir=settings.catalog_dir, work_dir=settings.data_dir / "tmp", now=now
         )
+
+
+MIN_COOKIE_KEY = 32
+KNOWN_DEFAULT_KEYS = {"some_key", "some_signature_key", "abcdef", "changeme", "secret"}
+
+
+def resolve_cookie_key(settings: Settings) -> str:
+    """The configured cookie key; in demo mode a random one kept in DATA_DIR. Refuses weak keys."""
+    key = settings.cookie_key
+    if not key and settings.demo:
+        path = settings.data_dir / ".cookie_key"
+        if not path.exists():
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        key = path.read_text().strip()
+    if not key:
+        raise UserError("SILASTIK_COOKIE_KEY belum diatur. Aplikasi tidak dijalankan tanpa kunci cookie.")
+    if len(key) < MIN_COOKIE_KEY or key in KNOWN_DEFAULT_KEYS:
+        raise UserError(
+            f"SILASTIK_COOKIE_KEY terlalu pendek atau bawaan: minimal {MIN_COOKIE_KEY} karakter acak."
+        )
+    return key

@@ -212,3 +212,14 @@ class AuditEvent(SQLModel, table=True):
     from_status: str = Field(max_length=24)
     to_status: str = Field(max_length=24)
     note: str = Field(default="", max_length=2000)
+
+
+class OutboxMail(SQLModel, table=True):
+    """An email to send; without SMTP settings it waits here, readable by admins."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    to: str = Field(max_length=254)
+    subject: str = Field(max_length=300)
+    body: str = Field(max_length=8000)
+    created_at: datetime
+    sent_at: datetime | None = None

@@ -36,13 +36,14 @@ def get_request(*, session: Session, request_id: int, actor: User) -> DataReques
 
 
 def current_draft(*, session: Session, actor: User, now: datetime, settings: Settings) -> DataRequest:
-    """The customer's open cart, created when there is none."""
+    """The customer's open cart: a request returned for fixing first, else the draft (made if none)."""
     _require_customer(actor)
-    draft = session.exec(
-        select(DataRequest).where(DataRequest.customer_id == actor.id, DataRequest.status == "draft")
-    ).first()
-    if draft is not None:
-        return draft
+    for status in ("returned", "draft"):
+        found = session.exec(
+            select(DataRequest).where(DataRequest.customer_id == actor.id, DataRequest.status == status)
+        ).first()
+        if found is not None:
+            return found
     number = next_number(session=session, kind="request", office_code=settings.office_code, now=now)
     draft = DataRequest(
         number=number,

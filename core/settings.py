@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     revision_window_days: int = Field(default=30, alias="SILASTIK_REVISION_WINDOW_DAYS")
     service_target_days: int = Field(default=10, alias="SILASTIK_SERVICE_TARGET_DAYS")
     sample_rows: int = Field(default=20, alias="SILASTIK_SAMPLE_ROWS")
+    base_url: str = Field(default="http://localhost:8501", alias="SILASTIK_BASE_URL")
     max_upload_mb: int = Field(default=20, alias="SILASTIK_MAX_UPLOAD_MB")
 
     @property

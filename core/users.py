@@ -15,6 +15,7 @@ from stdnum.id import npwp as stdnum_npwp
 
 from core.errors import UserError
 from core.models import ROLES, SEGMENTS, User
+from core.notify import queue_mail, verification_link
 
 USERNAME = re.compile(r"^[a-z0-9_.-]{3,32}$")
 MIN_PASSWORD = 8
@@ -76,7 +77,9 @@ def _check_unique(session: Session, username: str, email: str) -> None:
         raise UserError("Email sudah terdaftar.")
 
 
-def register_customer(*, session: Session, form: Registration, now: datetime) -> User:
+def register_customer(
+    *, session: Session, form: Registration, now: datetime, base_url: str | None = None
+) -> User:
     """Create a customer account awaiting email verification; raise UserError on bad input."""
     username = form.username.strip().lower()
     if not USERNAME.match(username):
@@ -106,6 +109,9 @@ def register_customer(*, session: Session, form: Registration, now: datetime) ->
     )
     session.add(user)
     session.flush()
+    link = verification_link(user.verify_token or "", base_url)
+    body = f"Halo {user.name},\n\nBuka tautan ini untuk memverifikasi email Anda:\n{link}\n"
+    queue_mail(session=session, to=email, subject="Verifikasi email Silastik Mikro", body=body, now=now)
     return user
 
 

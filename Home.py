@@ -1,0 +1,68 @@
+"""Entry point: page config, sign-in, and a menu built from the signed-in role."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from core.users import credentials, record_failed_logins
+from ui.app import cookie_key, current_user, db, settings, t
+from ui.i18n import LANGUAGES
+
+st.set_page_config(page_title="Silastik Mikro", page_icon="📊", layout="wide")
+
+MENU = {
+    "customer": [
+        ("pages/katalog.py", "menu_catalog", "📚"),
+        ("pages/keranjang.py", "menu_cart", "🛒"),
+        ("pages/permintaan_saya.py", "menu_my_requests", "📄"),
+        ("pages/akun.py", "menu_account", "👤"),
+    ],
+    "officer": [
+        ("pages/antrian.py", "menu_queue", "📥"),
+        ("pages/tinjau.py", "menu_review", "🔎"),
+        ("pages/katalog_admin.py", "menu_catalog_admin", "🗂️"),
+    ],
+    "manager": [("pages/dasbor.py", "menu_dashboard", "📈")],
+    "admin": [("pages/pengguna.py", "menu_users", "👥"), ("pages/pengaturan.py", "menu_settings", "⚙️")],
+}
+
+with st.sidebar:
+    st.selectbox(
+        "Bahasa / Language",
+        list(LANGUAGES),
+        key="lang",
+        format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
+    )
+
+with db() as session:
+    creds = credentials(session=session)
+authenticator = stauth.Authenticate(
+    creds, settings().cookie_name, cookie_key(), cookie_expiry_days=1, auto_hash=False, login_sleep_time=0
+)
+
+user = current_user()
+if user is None:
+    pages = [
+        st.Page("pages/masuk.py", title=t("menu_login"), icon="🔑", default=True),
+        st.Page("pages/daftar.py", title=t("menu_register"), icon="📝"),
+        st.Page("pages/katalog.py", title=t("menu_catalog"), icon="📚"),
+    ]
+else:
+    pages = [
+        st.Page(path, title=t(key), icon=icon, default=index == 0)
+        for index, (path, key, icon) in enumerate(MENU[user.role])
+    ]
+    with st.sidebar:
+        st.caption(t("signed_in_as", name=user.name, role=t("role_" + user.role)))
+        authenticator.logout(t("logout"), location="sidebar")
+
+st.session_state["authenticator"] = authenticator
+counts_before = {name: entry.get("failed_login_attempts", 0) for name, entry in creds["usernames"].items()}
+
+st.navigation(pages).run()
+
+for name, entry in creds["usernames"].items():
+    if entry.get("failed_login_attempts", 0) != counts_before.get(name):
+        with db() as session:
+            record_failed_logins(session=session, username=name, count=int(entry["failed_login_attempts"]))

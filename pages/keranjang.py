@@ -1,0 +1,109 @@
+"""The cart: chosen variables per dataset, row filters with a live count, abstract, terms, submit."""
+
+import streamlit as st
+
+from catalog.query import count_rows
+from core.browse import cart_summary
+from core.clock import utcnow
+from core.errors import UserError
+from core.requests import (
+    OUTPUT_FORMATS,
+    attach_abstract,
+    attach_letter,
+    current_draft,
+    remove_cart_item,
+    set_cart_item,
+    submit_request,
+)
+from ui.app import db, require_role, run, settings, show_flash, t, upload_of
+
+user = require_role("customer")
+st.title(t("cart_title"))
+show_flash()
+
+with db() as session:
+    draft = current_draft(session=session, actor=user, now=utcnow(), settings=settings())
+    items = cart_summary(session=session, request_id=draft.id)
+st.caption(t("request_number", number=draft.number))
+if not items:
+    st.info(t("cart_empty"))
+    st.page_link("pages/katalog.py", label=t("menu_catalog"), icon="📚")
+    st.stop()
+
+for dataset, variables, row_filter in items:
+    with st.container(border=True):
+        st.subheader(dataset.title)
+        st.write(", ".join(variables))
+        new_filter = st.text_input(
+            t("row_filter"), value=row_filter, key=f"filter_{dataset.id}", help=t("row_filter_help")
+        )
+        try:
+            with db() as session:
+                rows = count_rows(
+                    session=session,
+                    catalog_dir=settings().catalog_dir,
+                    dataset_id=dataset.id,
+                    where=new_filter,
+                )
+            st.caption(t("row_count", rows=f"{rows:,}".replace(",", ".")))
+        except UserError as exc:
+            st.error(str(exc))
+        left, right = st.columns(2)
+        if left.button(t("save_filter"), key=f"save_{dataset.id}"):
+            run(
+                lambda s, d=dataset, v=variables, f=new_filter: set_cart_item(
+                    session=s, request_id=draft.id, actor=user, dataset_id=d.id, variables=v, row_filter=f
+                ),
+                success=t("cart_saved", n=len(variables)),
+            )
+            st.rerun()
+        if right.button(t("remove"), key=f"remove_{dataset.id}"):
+            run(
+                lambda s, d=dataset: remove_cart_item(
+                    session=s, request_id=draft.id, actor=user, dataset_id=d.id
+                )
+            )
+            st.rerun()
+
+st.header(t("submit_header"))
+with st.form("submit_request"):
+    purpose = st.text_area(t("purpose"), value=draft.purpose, help=t("purpose_help"))
+    output_format = st.selectbox(t("output_format"), OUTPUT_FORMATS, format_func=lambda f: t("format_" + f))
+    abstract = st.file_uploader(t("abstract_upload"), type=["pdf"], key="abstract")
+    letter = st.file_uploader(t("letter_upload"), type=["pdf"], key="letter") if draft.zero_tariff else None
+    accept = st.checkbox(t("accept_terms"))
+    submitted = st.form_submit_button(t("submit_button"), type="primary")
+
+if submitted:
+
+    def _submit(session):
+        if upload_of(abstract) is not None:
+            attach_abstract(
+                session=session,
+                settings=settings(),
+                request_id=draft.id,
+                actor=user,
+                upload=upload_of(abstract),
+                now=utcnow(),
+            )
+        if upload_of(letter) is not None:
+            attach_letter(
+                session=session,
+                settings=settings(),
+                request_id=draft.id,
+                actor=user,
+                upload=upload_of(letter),
+                now=utcnow(),
+            )
+        return submit_request(
+            session=session,
+            request_id=draft.id,
+            actor=user,
+            purpose=purpose,
+            output_format=output_format,
+            accept_terms=accept,
+            now=utcnow(),
+        )
+
+    if run(_submit, success=t("submitted_ok", number=draft.number)):
+        st.switch_page("pages/permintaan_saya.py")

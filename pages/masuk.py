@@ -1,0 +1,32 @@
+"""Sign in (and confirm an email address from its verification link)."""
+
+import streamlit as st
+
+from core.users import verify_email
+from ui.app import run, show_flash, t
+
+st.title(t("login_title"))
+st.caption(t("app_tagline"))
+show_flash()
+
+token = st.query_params.get("verify")
+if token:
+    if run(lambda s: verify_email(session=s, token=token)):
+        st.success(t("email_verified"))
+    st.query_params.clear()
+
+authenticator = st.session_state["authenticator"]
+authenticator.login(
+    location="main",
+    key="login",
+    fields={
+        "Form name": t("login_title"),
+        "Username": t("username"),
+        "Password": t("password"),
+        "Login": t("login_button"),
+    },
+)
+if st.session_state.get("authentication_status"):
+    st.rerun()
+elif st.session_state.get("authentication_status") is False:
+    st.error(t("login_failed"))

@@ -1,0 +1,174 @@
+"""The officer reviews one request and carries it through: approve, build, issue, payment, SPPD, deliver."""
+
+from datetime import date
+
+import streamlit as st
+
+from core import workflow
+from core.browse import customer_of
+from core.clock import utcnow
+from core.delivery import deliver, deliver_fix
+from core.fulfilment import build_extract_and_sample, issue_documents, latest_document
+from core.payments import payment_of, receive_sppd, record_billing_code, record_payment, verify_transfer
+from core.requests import list_requests
+from core.workflow import STATUS_LABELS
+from ui.app import db, require_role, run, settings, show_flash, t
+from ui.request_view import download_buttons, history, summary
+
+user = require_role("officer")
+st.title(t("review_title"))
+show_flash()
+
+with db() as session:
+    found = list_requests(session=session, actor=user)
+if not found:
+    st.info(t("queue_empty"))
+    st.stop()
+ids = [r.id for r in found]
+start = ids.index(st.session_state["review_id"]) if st.session_state.get("review_id") in ids else 0
+req = st.selectbox(
+    t("choose_request"),
+    found,
+    index=start,
+    key="review_choice",
+    format_func=lambda r: f"{r.number} · {STATUS_LABELS[r.status]}",
+)
+st.session_state["review_id"] = req.id
+with db() as session:
+    customer = customer_of(session=session, request=req)
+    events = workflow.allowed_events(
+        session=session, request=req, actor=user, now=utcnow(), window_days=settings().revision_window_days
+    )
+    payment = payment_of(session, req.id)
+    has_extract = latest_document(session, req.id, "extract") is not None
+summary(req)
+if customer is not None:
+    st.caption(
+        t(
+            "customer_line",
+            name=customer.name,
+            institution=customer.institution,
+            segment=customer.segment,
+            email=customer.email,
+            npwp=customer.npwp or "-",
+        )
+    )
+
+
+def fire(event: str, note: str = "") -> None:
+    run(
+        lambda s: workflow.fire(
+            session=s,
+            request_id=req.id,
+            event=event,
+            actor=user,
+            now=utcnow(),
+            note=note,
+            expected_version=req.version,
+        ),
+        success=t("done"),
+    )
+    st.rerun()
+
+
+if req.status == "submitted":
+    st.header(t("review_decision"))
+    reason = st.text_area(t("reason_for_return_or_cancel"), key="decision_reason")
+    approve_col, return_col, cancel_col = st.columns(3)
+    if approve_col.button(t("approve"), type="primary"):
+        fire("approve")
+    if return_col.button(t("return_for_fix")):
+        fire("return_for_fix", reason)
+    if cancel_col.button(t("cancel_request")):
+        fire("cancel", reason)
+
+if req.status == "approved":
+    st.header(t("prepare_data"))
+    if st.button(t("build_extract"), type="primary" if not has_extract else "secondary"):
+        with st.spinner(t("building")):
+            run(
+                lambda s: build_extract_and_sample(
+                    session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+                ),
+                success=t("extract_built"),
+            )
+        st.rerun()
+    if st.button(
+        t("issue_documents"), disabled=not has_extract, type="primary" if has_extract else "secondary"
+    ):
+        run(
+            lambda s: issue_documents(
+                session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+            ),
+            success=t("documents_issued"),
+        )
+        st.rerun()
+
+if req.status == "awaiting_payment":
+    st.header(t("payment_and_sppd"))
+    if customer is not None and customer.domicile == "ID":
+        billing = st.text_input(t("billing_code"), value=(payment.billing_code if payment else "") or "")
+        if st.button(t("save_billing_code")):
+            run(
+                lambda s: record_billing_code(
+                    session=s, request_id=req.id, actor=user, billing_code=billing, now=utcnow()
+                ),
+                success=t("done"),
+            )
+            st.rerun()
+        with st.form("ntpn"):
+            ntpn = st.text_input(t("ntpn"))
+            paid_on = st.date_input(t("paid_on"), value=date.today())
+            amount = st.number_input(t("amount_idr"), min_value=0, step=1000)
+            if st.form_submit_button(t("record_payment")):
+                run(
+                    lambda s: record_payment(
+                        session=s,
+                        request_id=req.id,
+                        actor=user,
+                        ntpn=ntpn,
+                        paid_on=paid_on,
+                        amount_idr=int(amount),
+                        now=utcnow(),
+                    ),
+                    success=t("done"),
+                )
+                st.rerun()
+    elif payment is not None and payment.proof_file_id and not payment.confirmed:
+        if st.button(t("verify_transfer")):
+            run(
+                lambda s: verify_transfer(session=s, request_id=req.id, actor=user, now=utcnow()),
+                success=t("done"),
+            )
+            st.rerun()
+    if req.sppd_received_at is None and st.button(t("sppd_received")):
+        run(lambda s: receive_sppd(session=s, request_id=req.id, actor=user, now=utcnow()), success=t("done"))
+        st.rerun()
+
+if req.status == "ready" and st.button(t("deliver"), type="primary"):
+    run(
+        lambda s: deliver(session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()),
+        success=t("delivered_ok"),
+    )
+    st.rerun()
+
+if req.status == "revision" and st.button(t("deliver_fix"), type="primary"):
+    with st.spinner(t("building")):
+        run(
+            lambda s: deliver_fix(
+                session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+            ),
+            success=t("delivered_ok"),
+        )
+    st.rerun()
+
+if req.status == "approved" and "cancel" in events:
+    with st.expander(t("cancel_request")):
+        reason = st.text_area(t("reason"), key="cancel_reason")
+        if st.button(t("cancel_request"), key="cancel_approved"):
+            fire("cancel", reason)
+
+st.header(t("documents"))
+download_buttons(req, user)
+st.header(t("timeline"))
+history(req)

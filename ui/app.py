@@ -1,0 +1,105 @@
+"""Session helpers for pages: the cached engine, the signed-in user, language, downloads, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from core.bootstrap import prepare, resolve_cookie_key
+from core.clock import utcnow
+from core.db import session_scope
+from core.errors import UserError
+from core.models import User
+from core.settings import Settings, get_settings
+from core.uploads import Upload
+from core.users import get_by_username
+from ui.i18n import text
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(db_url: str, data_dir: str) -> Engine:
+    return prepare(settings=get_settings(), now=utcnow())
+
+
+def settings() -> Settings:
+    return get_settings()
+
+
+def engine() -> Engine:
+    s = settings()
+    return _engine(s.db_url, str(s.data_dir))
+
+
+@contextmanager
+def db() -> Iterator[Session]:
+    """One short transaction: commit on success, roll back on error."""
+    with session_scope(engine()) as session:
+        yield session
+
+
+def lang() -> str:
+    return str(st.session_state.get("lang", "id"))
+
+
+def t(key: str, **values: object) -> str:
+    return text(lang(), key, **values)
+
+
+def current_user() -> User | None:
+    """The signed-in user, read fresh from the database (roles in session state are not trusted)."""
+    username = st.session_state.get("username")
+    if not st.session_state.get("authentication_status") or not username:
+        return None
+    with db() as session:
+        return get_by_username(session=session, username=str(username))
+
+
+def require_role(*roles: str) -> User:
+    """The current user, or stop the page when nobody or the wrong role is signed in."""
+    user = current_user()
+    if user is None or user.role not in roles:
+        st.error(t("no_access"))
+        st.stop()
+    assert user is not None
+    return user
+
+
+def run(action: Callable[[Session], Any], success: str | None = None) -> Any:
+    """Run a service in one transaction; show its UserError as a message instead of a traceback."""
+    try:
+        with db() as session:
+            result = action(session)
+    except UserError as exc:
+        st.error(str(exc))
+        return None
+    if success:
+        st.session_state["flash"] = success
+    return result
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+def upload_of(uploaded: Any) -> Upload | None:
+    """A Streamlit UploadedFile as a plain Upload for the services."""
+    if uploaded is None:
+        return None
+    return Upload(name=uploaded.name, data=uploaded.getvalue())
+
+
+def cookie_key() -> str:
+    """The cookie key from settings (a generated one in demo mode); the app stops without a safe key."""
+    try:
+        return resolve_cookie_key(settings())
+    except UserError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise
