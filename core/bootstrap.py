@@ -33,7 +33,6 @@ def prepare(*, settings: Settings, now: datetime, force_demo: bool = False) -> E
 
 def seed_demo(*, engine: Engine, settings: Settings, now: datetime) -> None:
     from catalog.demo import ensure_demo_catalog
-
     from core.users import ensure_demo_users
 
     with session_scope(engine) as session:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.models import AuditEvent, CartItem, DataRequest, Dataset, User, Variable
 
 
 def dataset_variables(*, session: Session, dataset_id: int) -> list[Variable]:
     return list(
-        session.exec(select(Variable).where(Variable.dataset_id == dataset_id).order_by(Variable.position))
+        session.exec(
+            select(Variable).where(Variable.dataset_id == dataset_id).order_by(col(Variable.position))
+        )
     )
 
 
@@ -25,13 +27,17 @@ def value_labels(variable: Variable) -> dict[str, str]:
 
 def timeline(*, session: Session, request_id: int) -> list[AuditEvent]:
     return list(
-        session.exec(select(AuditEvent).where(AuditEvent.request_id == request_id).order_by(AuditEvent.id))
+        session.exec(
+            select(AuditEvent).where(AuditEvent.request_id == request_id).order_by(col(AuditEvent.id))
+        )
     )
 
 
 def cart_summary(*, session: Session, request_id: int) -> list[tuple[Dataset, list[str], str]]:
     """(dataset, variables, row filter) for each cart item."""
-    rows = session.exec(select(CartItem).where(CartItem.request_id == request_id).order_by(CartItem.id)).all()
+    rows = session.exec(
+        select(CartItem).where(CartItem.request_id == request_id).order_by(col(CartItem.id))
+    ).all()
     out = []
     for item in rows:
         dataset = session.get(Dataset, item.dataset_id)
@@ -45,4 +51,4 @@ def customer_of(*, session: Session, request: DataRequest) -> User | None:
 
 
 def all_users(*, session: Session) -> list[User]:
-    return list(session.exec(select(User).order_by(User.id)))
+    return list(session.exec(select(User).order_by(col(User.id))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core import workflow
 from core.documents import render_receipt
@@ -116,8 +116,8 @@ def deliver_fix(
     revision = session.exec(
         select(Revision)
         .where(Revision.request_id == request_id, Revision.fixed_at == None)  # noqa: E711
-        .order_by(Revision.id.desc())
-    ).first()  # type: ignore[union-attr]
+        .order_by(col(Revision.id).desc())
+    ).first()
     if revision is None:
         raise UserError("Tidak ada permintaan perbaikan yang terbuka.")
     extract = rebuild_extract(session=session, settings=settings, req=req, now=now)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import Session, col, select
+
 from catalog.extract import write_extract
 from catalog.sample import write_sample
-from sqlmodel import Session, select
-
 from core import workflow
 from core.clock import add_months
 from core.documents import Party, render_codebook, render_invoice, render_sppd
@@ -47,8 +47,8 @@ def latest_document(session: Session, request_id: int, kind: str) -> Document | 
     query = (
         select(Document)
         .where(Document.request_id == request_id, Document.kind == kind)
-        .order_by(Document.version.desc())
-    )  # type: ignore[attr-defined]
+        .order_by(col(Document.version).desc())
+    )
     return session.exec(query).first()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.models import OutboxMail
 from core.settings import get_settings
@@ -22,5 +22,5 @@ def verification_link(token: str, base_url: str | None = None) -> str:
 
 
 def outbox(*, session: Session, limit: int = 200) -> list[OutboxMail]:
-    query = select(OutboxMail).order_by(OutboxMail.id.desc()).limit(limit)  # type: ignore[union-attr]
+    query = select(OutboxMail).order_by(col(OutboxMail.id).desc()).limit(limit)
     return list(session.exec(query))

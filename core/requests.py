@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from statistics import mean
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core import workflow
 from core.errors import PermissionDenied, UserError
@@ -96,7 +96,9 @@ def remove_cart_item(*, session: Session, request_id: int, actor: User, dataset_
 
 
 def cart_items(*, session: Session, request_id: int) -> list[CartItem]:
-    return list(session.exec(select(CartItem).where(CartItem.request_id == request_id).order_by(CartItem.id)))
+    return list(
+        session.exec(select(CartItem).where(CartItem.request_id == request_id).order_by(col(CartItem.id)))
+    )
 
 
 def item_variables(item: CartItem) -> list[str]:
@@ -162,8 +164,8 @@ def list_requests(*, session: Session, actor: User, statuses: tuple[str, ...] = 
     if actor.role == "customer":
         query = query.where(DataRequest.customer_id == actor.id)
     if statuses:
-        query = query.where(DataRequest.status.in_(statuses))  # type: ignore[attr-defined]
-    return list(session.exec(query.order_by(DataRequest.id.desc())))  # type: ignore[union-attr]
+        query = query.where(col(DataRequest.status).in_(statuses))
+    return list(session.exec(query.order_by(col(DataRequest.id).desc())))
 
 
 def ikm_index(scores: list[int]) -> float:

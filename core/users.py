@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import datetime
+from typing import Any
 
 import bcrypt
 from email_validator import EmailNotValidError, validate_email
@@ -135,7 +136,7 @@ def create_user(
     role: str,
     password: str,
     now: datetime,
-    **extra: str,
+    **extra: Any,
 ) -> User:
     """An account made by an admin or the demo set-up (already verified)."""
     if role not in ROLES:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.errors import PermissionDenied, UserError
 from core.models import (
@@ -90,7 +90,7 @@ def payment_settled(session: Session, req: DataRequest) -> bool:
 
 
 def latest_invoice(session: Session, req: DataRequest) -> Invoice | None:
-    query = select(Invoice).where(Invoice.request_id == req.id).order_by(Invoice.id.desc())  # type: ignore[union-attr]
+    query = select(Invoice).where(Invoice.request_id == req.id).order_by(col(Invoice.id).desc())
     return session.exec(query).first()
 
 
@@ -118,7 +118,7 @@ def _delivery_guard(session: Session, req: DataRequest, _now: datetime) -> str |
 
 def _fix_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
     revision = session.exec(
-        select(Revision).where(Revision.request_id == req.id).order_by(Revision.id.desc())  # type: ignore[union-attr]
+        select(Revision).where(Revision.request_id == req.id).order_by(col(Revision.id).desc())
     ).first()
     if revision is None or revision.fixed_at is None:
         return "Perbaikan data belum disiapkan."

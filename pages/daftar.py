@@ -14,7 +14,7 @@ with st.form("register"):
     email = st.text_input(t("email"))
     name = st.text_input(t("full_name"))
     institution = st.text_input(t("institution"))
-    segment = st.selectbox(t("segment"), SEGMENTS, format_func=lambda s: t("segment_" + s))
+    segment = st.selectbox(t("segment"), SEGMENTS, format_func=lambda s: t("segment_" + s), key="reg_segment")
     domicile = st.radio(
         t("domicile"), ["ID", "abroad"], format_func=lambda d: t("domicile_" + d), horizontal=True
     )

@@ -68,7 +68,9 @@ for dataset, variables, row_filter in items:
 st.header(t("submit_header"))
 with st.form("submit_request"):
     purpose = st.text_area(t("purpose"), value=draft.purpose, help=t("purpose_help"))
-    output_format = st.selectbox(t("output_format"), OUTPUT_FORMATS, format_func=lambda f: t("format_" + f))
+    output_format = st.selectbox(
+        t("output_format"), OUTPUT_FORMATS, format_func=lambda f: t("format_" + f), key="cart_format"
+    )
     abstract = st.file_uploader(t("abstract_upload"), type=["pdf"], key="abstract")
     letter = st.file_uploader(t("letter_upload"), type=["pdf"], key="letter") if draft.zero_tariff else None
     accept = st.checkbox(t("accept_terms"))

@@ -44,9 +44,7 @@ EXPECTED = {
     ("revision", "deliver_fix"): "delivered",
     ("closed", "request_revision"): "revision",
 }
-ROLE_OF_EVENT = {
-    (status, event): rule.roles[0] for (status, event), rule in workflow.rules().items()
-}
+ROLE_OF_EVENT = {(status, event): rule.roles[0] for (status, event), rule in workflow.rules().items()}
 
 
 def _prepared(session: Session, status: str):
@@ -55,7 +53,9 @@ def _prepared(session: Session, status: str):
     req = make_request(session, customer=customer, status=status, now=NOW)
     add_documents(session, req, now=NOW)
     add_invoice(session, req, now=NOW - timedelta(days=40), valid_days=30)
-    session.add(Delivery(request_id=req.id or 0, data_file_id=make_file(session, now=NOW).id or 0, delivered_at=NOW))
+    session.add(
+        Delivery(request_id=req.id or 0, data_file_id=make_file(session, now=NOW).id or 0, delivered_at=NOW)
+    )
     session.add(Revision(request_id=req.id or 0, reason="kolom salah", requested_at=NOW, fixed_at=NOW))
     req.first_delivered_at = NOW - timedelta(days=5)
     session.add(req)
@@ -75,14 +75,26 @@ def test_every_status_and_event_pair_moves_as_the_table_says_or_is_refused(sessi
     audits_before = len(session.exec(select(AuditEvent)).all())
     if expected is None:
         with pytest.raises(UserError):
-            workflow.fire(session=session, request_id=req.id, event=event, actor=_actor_for(status, event, actors),
-                          now=NOW, note="alasan")
+            workflow.fire(
+                session=session,
+                request_id=req.id,
+                event=event,
+                actor=_actor_for(status, event, actors),
+                now=NOW,
+                note="alasan",
+            )
         session.refresh(req)
         assert req.status == status
         assert len(session.exec(select(AuditEvent)).all()) == audits_before
     else:
-        moved = workflow.fire(session=session, request_id=req.id, event=event,
-                              actor=_actor_for(status, event, actors), now=NOW, note="alasan")
+        moved = workflow.fire(
+            session=session,
+            request_id=req.id,
+            event=event,
+            actor=_actor_for(status, event, actors),
+            now=NOW,
+            note="alasan",
+        )
         assert moved.status == expected
         audit = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         assert (audit.event, audit.from_status, audit.to_status) == (event, status, expected)
@@ -95,10 +107,13 @@ def test_the_expected_table_names_every_transition_of_the_workflow():
 def test_payment_and_sppd_together_make_the_request_ready(session):
     req, actors = _prepared(session, "awaiting_payment")
     add_confirmed_payment(session, req, now=NOW)
-    after_payment = workflow.fire(session=session, request_id=req.id, event="record_payment",
-                                  actor=actors["officer"], now=NOW)
+    after_payment = workflow.fire(
+        session=session, request_id=req.id, event="record_payment", actor=actors["officer"], now=NOW
+    )
     assert after_payment.status == "awaiting_payment"
-    ready = workflow.fire(session=session, request_id=req.id, event="receive_sppd", actor=actors["officer"], now=NOW)
+    ready = workflow.fire(
+        session=session, request_id=req.id, event="receive_sppd", actor=actors["officer"], now=NOW
+    )
     assert ready.status == "ready"
     assert ready.sppd_received_at == NOW
 
@@ -108,8 +123,10 @@ def test_a_zero_rupiah_invoice_needs_only_the_sppd(session):
     officer = make_user(session, role="officer", now=NOW)
     req = make_request(session, customer=customer, status="awaiting_payment", now=NOW, zero_tariff=True)
     add_invoice(session, req, now=NOW, amount_idr=0)
-    assert workflow.fire(session=session, request_id=req.id, event="receive_sppd", actor=officer,
-                         now=NOW).status == "ready"
+    assert (
+        workflow.fire(session=session, request_id=req.id, event="receive_sppd", actor=officer, now=NOW).status
+        == "ready"
+    )
 
 
 def test_a_paid_invoice_never_expires(session):
@@ -124,26 +141,50 @@ def test_an_invoice_still_valid_does_not_expire_until_the_exact_moment(session):
     req = make_request(session, customer=customer, status="awaiting_payment", now=NOW)
     invoice = add_invoice(session, req, now=NOW, valid_days=30)
     with pytest.raises(UserError, match="masih berlaku"):
-        workflow.fire(session=session, request_id=req.id, event="expire", actor=None,
-                      now=invoice.valid_until - timedelta(seconds=1))
-    assert workflow.fire(session=session, request_id=req.id, event="expire", actor=None,
-                         now=invoice.valid_until).status == "expired"
+        workflow.fire(
+            session=session,
+            request_id=req.id,
+            event="expire",
+            actor=None,
+            now=invoice.valid_until - timedelta(seconds=1),
+        )
+    assert (
+        workflow.fire(
+            session=session, request_id=req.id, event="expire", actor=None, now=invoice.valid_until
+        ).status
+        == "expired"
+    )
 
 
 def test_after_the_revision_window_the_job_closes_and_revisions_are_refused(session):
     req, actors = _prepared(session, "delivered")
     late = req.first_delivered_at + timedelta(days=30, seconds=1)
     with pytest.raises(UserError, match="sudah lewat"):
-        workflow.fire(session=session, request_id=req.id, event="request_revision", actor=actors["customer"],
-                      now=late, note="ada yang salah")
-    assert workflow.fire(session=session, request_id=req.id, event="close", actor=None, now=late).status == "closed"
+        workflow.fire(
+            session=session,
+            request_id=req.id,
+            event="request_revision",
+            actor=actors["customer"],
+            now=late,
+            note="ada yang salah",
+        )
+    assert (
+        workflow.fire(session=session, request_id=req.id, event="close", actor=None, now=late).status
+        == "closed"
+    )
 
 
 @pytest.mark.parametrize("missing", ["cart", "abstract", "terms", "letter"])
 def test_submission_is_refused_until_the_request_is_complete(session, missing):
     customer = make_user(session, now=NOW)
-    req = make_request(session, customer=customer, status="draft", now=NOW, complete=missing != "cart",
-                       zero_tariff=missing == "letter")
+    req = make_request(
+        session,
+        customer=customer,
+        status="draft",
+        now=NOW,
+        complete=missing != "cart",
+        zero_tariff=missing == "letter",
+    )
     if missing == "abstract":
         req.abstract_file_id = None
     if missing == "terms":
@@ -172,9 +213,17 @@ def test_a_customer_cannot_approve_and_a_manager_cannot_fire_officer_events(sess
 def test_return_and_cancel_need_a_reason_the_customer_sees(session):
     req, actors = _prepared(session, "submitted")
     with pytest.raises(UserError, match="Alasan"):
-        workflow.fire(session=session, request_id=req.id, event="cancel", actor=actors["officer"], now=NOW, note=" ")
-    workflow.fire(session=session, request_id=req.id, event="return_for_fix", actor=actors["officer"], now=NOW,
-                  note="Abstraksi tidak sesuai variabel")
+        workflow.fire(
+            session=session, request_id=req.id, event="cancel", actor=actors["officer"], now=NOW, note=" "
+        )
+    workflow.fire(
+        session=session,
+        request_id=req.id,
+        event="return_for_fix",
+        actor=actors["officer"],
+        now=NOW,
+        note="Abstraksi tidak sesuai variabel",
+    )
     audit = session.exec(select(AuditEvent).where(AuditEvent.request_id == req.id)).one()
     assert audit.note == "Abstraksi tidak sesuai variabel"
 
@@ -182,16 +231,32 @@ def test_return_and_cancel_need_a_reason_the_customer_sees(session):
 def test_two_officers_cannot_overwrite_each_other(session):
     req, actors = _prepared(session, "submitted")
     seen_version = req.version
-    workflow.fire(session=session, request_id=req.id, event="approve", actor=actors["officer"], now=NOW,
-                  expected_version=seen_version)
+    workflow.fire(
+        session=session,
+        request_id=req.id,
+        event="approve",
+        actor=actors["officer"],
+        now=NOW,
+        expected_version=seen_version,
+    )
     with pytest.raises(UserError):
-        workflow.fire(session=session, request_id=req.id, event="cancel", actor=actors["officer"], now=NOW,
-                      note="x", expected_version=seen_version)
+        workflow.fire(
+            session=session,
+            request_id=req.id,
+            event="cancel",
+            actor=actors["officer"],
+            now=NOW,
+            note="x",
+            expected_version=seen_version,
+        )
     assert session.get(DataRequest, req.id).status == "approved"
 
 
 def test_allowed_events_lists_only_what_the_actor_may_do_now(session):
     req, actors = _prepared(session, "submitted")
     assert workflow.allowed_events(session=session, request=req, actor=actors["officer"], now=NOW) == [
-        "approve", "return_for_fix", "cancel"]
+        "approve",
+        "return_for_fix",
+        "cancel",
+    ]
     assert workflow.allowed_events(session=session, request=req, actor=actors["customer"], now=NOW) == []
