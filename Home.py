@@ -13,18 +13,21 @@ st.set_page_config(page_title="Silastik Mikro", page_icon="📊", layout="wide")
 
 MENU = {
     "customer": [
-        ("pages/katalog.py", "menu_catalog", "📚"),
-        ("pages/keranjang.py", "menu_cart", "🛒"),
-        ("pages/permintaan_saya.py", "menu_my_requests", "📄"),
-        ("pages/akun.py", "menu_account", "👤"),
+        ("pages/umum/katalog.py", "menu_catalog", "📚"),
+        ("pages/pelanggan/keranjang.py", "menu_cart", "🛒"),
+        ("pages/pelanggan/permintaan_saya.py", "menu_my_requests", "📄"),
+        ("pages/umum/akun.py", "menu_account", "👤"),
     ],
     "officer": [
-        ("pages/antrian.py", "menu_queue", "📥"),
-        ("pages/tinjau.py", "menu_review", "🔎"),
-        ("pages/katalog_admin.py", "menu_catalog_admin", "🗂️"),
+        ("pages/petugas/antrian.py", "menu_queue", "📥"),
+        ("pages/petugas/tinjau.py", "menu_review", "🔎"),
+        ("pages/petugas/katalog_admin.py", "menu_catalog_admin", "🗂️"),
     ],
-    "manager": [("pages/dasbor.py", "menu_dashboard", "📈")],
-    "admin": [("pages/pengguna.py", "menu_users", "👥"), ("pages/pengaturan.py", "menu_settings", "⚙️")],
+    "manager": [("pages/manajer/dasbor.py", "menu_dashboard", "📈")],
+    "admin": [
+        ("pages/admin/pengguna.py", "menu_users", "👥"),
+        ("pages/admin/pengaturan.py", "menu_settings", "⚙️"),
+    ],
 }
 
 with st.sidebar:
@@ -44,9 +47,9 @@ authenticator = stauth.Authenticate(
 user = current_user()
 if user is None:
     pages = [
-        st.Page("pages/masuk.py", title=t("menu_login"), icon="🔑", default=True),
-        st.Page("pages/daftar.py", title=t("menu_register"), icon="📝"),
-        st.Page("pages/katalog.py", title=t("menu_catalog"), icon="📚"),
+        st.Page("pages/umum/masuk.py", title=t("menu_login"), icon="🔑", default=True),
+        st.Page("pages/umum/daftar.py", title=t("menu_register"), icon="📝"),
+        st.Page("pages/umum/katalog.py", title=t("menu_catalog"), icon="📚"),
     ]
 else:
     pages = [

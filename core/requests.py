@@ -8,7 +8,9 @@ from statistics import mean
 
 from sqlmodel import Session, col, select
 
+from catalog.filters import parse_filter
 from core import workflow
+from core.browse import variable_kinds
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
 from core.models import ZERO_TARIFF_SEGMENTS, CartItem, DataRequest, Dataset, Rating, User
@@ -77,6 +79,13 @@ def set_cart_item(
     req = _editable(session, request_id, actor)
     if session.get(Dataset, dataset_id) is None:
         raise UserError("Dataset tidak ditemukan.")
+    kinds = variable_kinds(session=session, dataset_id=dataset_id)
+    unknown = [name for name in variables if name not in kinds]
+    if unknown:
+        raise UserError("Variabel tidak ada di dataset ini: " + ", ".join(unknown))
+    if not variables:
+        raise UserError("Pilih minimal satu variabel.")
+    parse_filter(row_filter, kinds)  # raises a clear CatalogError for a bad filter
     item = session.exec(
         select(CartItem).where(CartItem.request_id == req.id, CartItem.dataset_id == dataset_id)
     ).first() or CartItem(request_id=req.id or 0, dataset_id=dataset_id)

@@ -20,7 +20,7 @@ def app_env(tmp_path, monkeypatch):
 def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
     # The customer registers (swasta, with NPWP) and opens the verification link.
     at = new_app()
-    at.switch_page("pages/daftar.py").run()
+    at.switch_page("pages/umum/daftar.py").run()
     fields = {w.label: w for w in at.text_input}
     fields["Nama pengguna"].input("gayo.riset")
     fields["Email"].input("riset@gayo.id")
@@ -44,7 +44,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
     pick = at.multiselect[0]
     pick.set_value(pick.options[:3]).run()
     click(at, "Simpan ke keranjang")
-    at.switch_page("pages/keranjang.py").run()
+    at.switch_page("pages/pelanggan/keranjang.py").run()
     at.text_area[0].input("Kajian pola konsumsi rumah tangga di Bener Meriah untuk skripsi")
     at.selectbox(key="cart_format").set_value("sav")
     at.file_uploader[0].set_value(("abstraksi.pdf", PDF_BYTES, "application/pdf"))
@@ -57,7 +57,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
 
     # The officer approves, builds extract and sample, and issues invoice and SPPD.
     officer = login(new_app(), "petugas", "demo12345")
-    officer.switch_page("pages/tinjau.py").run()
+    officer.switch_page("pages/petugas/tinjau.py").run()
     click(officer, "Setujui")
     click(officer, "Bangun ekstrak dan contoh data")
     click(officer, "Terbitkan invoice dan SPPD")
@@ -65,13 +65,13 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
 
     # The customer sees sample, invoice and SPPD to download.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
-    at.switch_page("pages/permintaan_saya.py").run()
+    at.switch_page("pages/pelanggan/permintaan_saya.py").run()
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["⬇️ Contoh data (v1)", "⬇️ Invoice (v1)", "⬇️ SPPD (v1)"]
 
     # The officer records billing code, payment (NTPN) and the SPPD originals, then delivers.
     officer = login(new_app(), "petugas", "demo12345")
-    officer.switch_page("pages/tinjau.py").run()
+    officer.switch_page("pages/petugas/tinjau.py").run()
     officer.text_input[0].input("820261234567890")
     click(officer, "Simpan kode billing")
     with db_session() as session:
@@ -87,20 +87,20 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
 
     # The customer downloads receipt and data, asks for a revision; the officer sends the fix.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
-    at.switch_page("pages/permintaan_saya.py").run()
+    at.switch_page("pages/pelanggan/permintaan_saya.py").run()
     labels = [b.label for b in at.get("download_button")]
     assert "⬇️ Kuitansi (v1)" in labels and "⬇️ Data mikro (v1)" in labels
     at.text_area(key="revision_reason").input("Label variabel kedua terpotong")
     click(at, "Kirim permintaan perbaikan")
     assert _status() == "revision"
     officer = login(new_app(), "petugas", "demo12345")
-    officer.switch_page("pages/tinjau.py").run()
+    officer.switch_page("pages/petugas/tinjau.py").run()
     click(officer, "Kirim data perbaikan")
     assert _status() == "delivered"
 
     # The customer accepts and rates the service.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
-    at.switch_page("pages/permintaan_saya.py").run()
+    at.switch_page("pages/pelanggan/permintaan_saya.py").run()
     assert "⬇️ Data mikro (v2)" in [b.label for b in at.get("download_button")]
     click(at, "Terima data (selesai)")
     assert _status() == "closed"

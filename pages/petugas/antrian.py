@@ -38,4 +38,4 @@ choice = st.selectbox(
 )
 if st.button(t("open_review"), type="primary"):
     st.session_state["review_id"] = choice.id
-    st.switch_page("pages/tinjau.py")
+    st.switch_page("pages/petugas/tinjau.py")

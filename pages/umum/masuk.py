@@ -27,6 +27,6 @@ authenticator.login(
     },
 )
 if st.session_state.get("authentication_status"):
-    st.switch_page("pages/katalog.py")
+    st.rerun()
 elif st.session_state.get("authentication_status") is False:
     st.error(t("login_failed"))

@@ -27,7 +27,7 @@ with db() as session:
 st.caption(t("request_number", number=draft.number))
 if not items:
     st.info(t("cart_empty"))
-    st.page_link("pages/katalog.py", label=t("menu_catalog"), icon="📚")
+    st.page_link("pages/umum/katalog.py", label=t("menu_catalog"), icon="📚")
     st.stop()
 
 for dataset, variables, row_filter in items:
@@ -108,4 +108,4 @@ if submitted:
         )
 
     if run(_submit, success=t("submitted_ok", number=draft.number)):
-        st.switch_page("pages/permintaan_saya.py")
+        st.switch_page("pages/pelanggan/permintaan_saya.py")
