@@ -91,4 +91,4 @@ def _run(args: argparse.Namespace, session: Session, catalog_dir: Path) -> None:
             where=args.where,
             fingerprint=args.fingerprint,
         )
-        print(f"{result.rows} baris, {len(result.columns)} kolom, {result.size} bita -> {result.path}")
+        print(f"{result.rows} baris, {len(result.columns)} kolom, {result.size} byte -> {result.path}")

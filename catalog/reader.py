@@ -129,7 +129,7 @@ def file_format(path: Path) -> _Format:
     if not path.is_file():
         raise CatalogError(f"Berkas {path.name} tidak ditemukan.")
     if path.stat().st_size == 0:
-        raise CatalogError(f"Berkas {path.name} kosong (0 bita).")
+        raise CatalogError(f"Berkas {path.name} kosong (0 byte).")
     return fmt
 
 
