@@ -15,8 +15,17 @@ from sqlmodel import Session, create_engine
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def normalise_url(url: str) -> str:
+    """`postgresql://` means psycopg2, the driver this project installs (SQLAlchemy 2.1 would pick psycopg 3)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg2://" + url[len(plain) :]
+    return url
+
+
 def make_engine(url: str) -> Engine:
     """An engine; SQLite gets WAL, a busy timeout and foreign keys, and works across threads."""
+    url = normalise_url(url)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":

@@ -15,14 +15,21 @@ from sqlmodel import Session
 from core.errors import UserError
 from core.models import StoredFile
 
+MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def safe_name(name: str) -> str:
-    """A file name stripped of folders and odd characters, never empty."""
+    """A file name stripped of folders and odd characters, at most 120 characters, never empty.
+    A long name is cut in its stem, so the extension stays."""
     base = Path(name.replace("\\", "/")).name
-    cleaned = _UNSAFE.sub("_", base).strip("._")
-    return cleaned[:120] or "berkas"
+    cleaned = _UNSAFE.sub("_", base).strip("._") or "berkas"
+    if len(cleaned) <= MAX_NAME:
+        return cleaned
+    stem, dot, ext = cleaned.rpartition(".")
+    if not dot or len(ext) > 10:
+        return cleaned[:MAX_NAME]
+    return stem[: MAX_NAME - len(ext) - 1] + "." + ext
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from core import workflow
+from core.clock import local_date
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
 from core.models import Payment, User
@@ -77,7 +78,7 @@ def record_payment(
         raise UserError(
             f"Jumlah bayar Rp{amount_idr:,} tidak sama dengan tagihan Rp{expected:,}.".replace(",", ".")
         )
-    if paid_on > now.date():
+    if paid_on > local_date(now):
         raise UserError("Tanggal bayar tidak boleh di masa depan.")
     if session.exec(select(Payment).where(Payment.ntpn == code)).first():
         raise UserError("NTPN ini sudah dipakai untuk pembayaran lain.")
@@ -99,18 +100,15 @@ def upload_transfer_proof(
         raise PermissionDenied("Hanya pemesan yang dapat mengunggah bukti transfer.")
     if req.status != "awaiting_payment":
         raise UserError("Bukti transfer hanya dapat diunggah saat menunggu pembayaran.")
+    payment = _open_payment(session, request_id, "transfer", now)  # refuses before anything is stored
+    amount = _invoice_amount(session, request_id)
     mime = check_upload(
         upload, allowed=("pdf", "png", "jpeg"), max_mb=settings.max_upload_mb, what="Bukti transfer"
     )
     stored = store_bytes(
         session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
     )
-    payment = _open_payment(session, request_id, "transfer", now)
-    payment.proof_file_id, payment.amount_idr, payment.recorded_at = (
-        stored.id,
-        _invoice_amount(session, request_id),
-        now,
-    )
+    payment.proof_file_id, payment.amount_idr, payment.recorded_at = stored.id, amount, now
     session.add(payment)
     session.flush()
     return payment
@@ -126,7 +124,7 @@ def verify_transfer(
         raise UserError("Pelanggan belum mengunggah bukti transfer.")
     if payment.confirmed:
         raise UserError("Pembayaran untuk permintaan ini sudah tercatat.")
-    payment.confirmed, payment.recorded_by, payment.paid_on = True, actor.id, now.date()
+    payment.confirmed, payment.recorded_by, payment.paid_on = True, actor.id, local_date(now)
     session.add(payment)
     session.flush()
     workflow.fire(
