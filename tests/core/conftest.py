@@ -24,6 +24,8 @@ def pg_url() -> Iterator[str]:
             pass
     except OperationalError as exc:
         admin.dispose()
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL must run in CI (.ci/run starts it): {PG_SERVER}: {exc}")
         pytest.skip(f"PostgreSQL not reachable at {PG_SERVER}: {exc}")
     name = f"silastik_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
