@@ -6,7 +6,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from core.users import credentials, record_failed_logins
-from ui.app import cookie_key, current_user, db, settings, t
+from ui.app import cookie_key, current_user, db, enforce_timers, settings, t
 from ui.i18n import LANGUAGES
 
 st.set_page_config(page_title="Silastik Mikro", page_icon="📊", layout="wide")
@@ -44,6 +44,7 @@ authenticator = stauth.Authenticate(
     creds, settings().cookie_name, cookie_key(), cookie_expiry_days=1, auto_hash=False, login_sleep_time=0
 )
 
+enforce_timers()
 user = current_user()
 if user is None:
     pages = [
@@ -56,6 +57,8 @@ else:
         st.Page(path, title=t(key), icon=icon, default=index == 0)
         for index, (path, key, icon) in enumerate(MENU[user.role])
     ]
+    if st.session_state.pop("set_auth_cookie", False):
+        authenticator.cookie_controller.set_cookie()
     with st.sidebar:
         st.caption(t("signed_in_as", name=user.name, role=t("role_" + user.role)))
         authenticator.logout(t("logout"), location="sidebar")

@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except (CatalogError, UserError) as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"Galat: berkas tidak dapat dibaca atau ditulis: {exc.filename or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

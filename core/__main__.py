@@ -7,6 +7,7 @@ import sys
 
 from core.bootstrap import DemoRefused, prepare
 from core.clock import parse_iso, utcnow
+from core.db import make_engine, migrate
 from core.jobs import run_jobs
 from core.settings import get_settings
 
@@ -27,12 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         print(f"Galat: waktu --now tidak valid: {args.now}", file=sys.stderr)
         return 2
-    try:
-        engine = prepare(settings=settings, now=now, force_demo=getattr(args, "force", False))
-    except DemoRefused as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 2
     if args.command == "jobs":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        migrate(settings.db_url)  # no demo seeding here: the job only enforces timers
+        engine = make_engine(settings.db_url)
         report = run_jobs(engine=engine, settings=settings, now=now)
         print(report.summary())
         for number in report.expired:
@@ -40,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         for number in report.closed:
             print(f"ditutup {number}")
     else:
+        try:
+            prepare(settings=settings, now=now, force_demo=args.force).dispose()
+        except DemoRefused as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 2
         print(f"Basis data siap: {settings.db_url}")
     return 0
 

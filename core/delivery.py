@@ -8,27 +8,24 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from core import workflow
+from core.doclog import latest_document
 from core.documents import render_receipt
 from core.errors import PermissionDenied, UserError
 from core.files import read_checked
-from core.fulfilment import latest_document, packed_datasets, party_of, rebuild_extract, store_pdf
+from core.fulfilment import packed_datasets, party_of, rebuild_extract, store_pdf
 from core.models import DataRequest, Delivery, Document, Revision, StoredFile, User
 from core.numbering import next_number
-from core.payments import payment_of
 from core.requests import get_request
 from core.settings import Settings
 from core.staff import officer_request
+from core.workflow import payment_of
 
 CUSTOMER_DOCS_FROM = ("awaiting_payment", "ready", "delivered", "revision", "closed", "expired")
 DATA_STATUSES = ("delivered", "revision", "closed")
-DOC_LABELS = {
-    "sample": "Contoh data",
-    "invoice": "Invoice",
-    "sppd": "SPPD",
-    "receipt": "Kuitansi",
-    "extract": "Data mikro",
-    "abstract": "Abstraksi",
-}
+CUSTOMER_DOCS = ("sample", "invoice", "sppd")
+CUSTOMER_DATA = ("receipt", "extract")
+CUSTOMER_UPLOADS = ("abstract", "letter", "transfer_proof")  # staff check these against the request
+DOC_KINDS = CUSTOMER_DOCS + CUSTOMER_DATA + CUSTOMER_UPLOADS
 
 
 def _payment_reference(session: Session, req: DataRequest) -> tuple[int, str]:
@@ -136,7 +133,6 @@ def accept_delivery(*, session: Session, request_id: int, actor: User, now: date
 
 @dataclass(frozen=True)
 class Downloadable:
-    label: str
     document: Document
     file: StoredFile
 
@@ -144,17 +140,17 @@ class Downloadable:
 def downloads(*, session: Session, request_id: int, actor: User) -> list[Downloadable]:
     """The newest version of each document this actor may download now."""
     req = get_request(session=session, request_id=request_id, actor=actor)
-    kinds = list(DOC_LABELS)
+    kinds: tuple[str, ...] = DOC_KINDS
     if actor.role == "customer":
-        kinds = [] if req.status not in CUSTOMER_DOCS_FROM else ["sample", "invoice", "sppd"]
+        kinds = CUSTOMER_DOCS if req.status in CUSTOMER_DOCS_FROM else ()
         if req.status in DATA_STATUSES:
-            kinds += ["receipt", "extract"]
+            kinds += CUSTOMER_DATA
     found = []
     for kind in kinds:
         doc = latest_document(session, request_id, kind)
         stored = session.get(StoredFile, doc.file_id) if doc else None
         if doc is not None and stored is not None:
-            found.append(Downloadable(DOC_LABELS[kind], doc, stored))
+            found.append(Downloadable(doc, stored))
     return found
 
 

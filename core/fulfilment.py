@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from catalog.extract import write_extract
 from catalog.sample import write_sample
 from core import workflow
 from core.clock import add_months
+from core.doclog import add_document, latest_document
 from core.documents import Party, render_codebook, render_invoice, render_sppd
 from core.errors import UserError
 from core.fees import DEFAULT_TARIFF, invoice_lines, total_idr
@@ -41,33 +42,6 @@ class PackedDataset:
 
 def party_of(user: User) -> Party:
     return Party(name=user.name, institution=user.institution, email=user.email, npwp=user.npwp)
-
-
-def latest_document(session: Session, request_id: int, kind: str) -> Document | None:
-    query = (
-        select(Document)
-        .where(Document.request_id == request_id, Document.kind == kind)
-        .order_by(col(Document.version).desc())
-    )
-    return session.exec(query).first()
-
-
-def add_document(
-    session: Session, *, request_id: int, kind: str, file_id: int, now: datetime, number: str = ""
-) -> Document:
-    """A new version of this kind of document; earlier versions stay."""
-    previous = latest_document(session, request_id, kind)
-    doc = Document(
-        request_id=request_id,
-        kind=kind,
-        number=number,
-        file_id=file_id,
-        created_at=now,
-        version=(previous.version + 1) if previous else 1,
-    )
-    session.add(doc)
-    session.flush()
-    return doc
 
 
 def _codebook_vars(session: Session, dataset_id: int, names: list[str]) -> list[dict]:

@@ -6,10 +6,12 @@ version check, so a request another run already moved is skipped.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from core import workflow
@@ -17,6 +19,8 @@ from core.db import session_scope
 from core.errors import UserError
 from core.models import DataRequest
 from core.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,6 +51,9 @@ def _try(engine: Engine, request_id: int, event: str, now: datetime, window_days
             )
             return req.number
     except UserError:
+        return None
+    except SQLAlchemyError as exc:  # one bad row must not stop the run; the next run tries again
+        log.warning("jobs: %s on request %s failed: %s", event, request_id, exc)
         return None
 
 

@@ -9,27 +9,29 @@ from sqlmodel import Session, select
 
 from core import workflow
 from core.clock import local_date
+from core.doclog import add_document
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
 from core.models import Payment, User
+from core.money import format_idr
 from core.requests import get_request
 from core.settings import Settings
 from core.staff import officer_request
 from core.uploads import Upload, check_upload
+from core.workflow import payment_of
 
 BILLING_CODE = re.compile(r"^\d{15}$")
 NTPN = re.compile(r"^[A-Z0-9]{16}$")
 
 
-def payment_of(session: Session, request_id: int) -> Payment | None:
-    return session.exec(select(Payment).where(Payment.request_id == request_id)).first()
-
-
-def _invoice_amount(session: Session, request_id: int) -> int:
+def _invoice_amount(session: Session, request_id: int, now: datetime) -> int:
+    """The amount of the newest invoice, refused once it has expired."""
     req = session.get(workflow.DataRequest, request_id)
     invoice = workflow.latest_invoice(session, req) if req else None
     if invoice is None:
         raise UserError("Invoice belum diterbitkan.")
+    if now >= invoice.valid_until:
+        raise UserError(f"Invoice {invoice.number} sudah kedaluwarsa; pembayaran tidak dapat dicatat.")
     return invoice.amount_idr
 
 
@@ -73,10 +75,10 @@ def record_payment(
     code = ntpn.strip().upper()
     if not NTPN.match(code):
         raise UserError("NTPN harus 16 karakter huruf dan angka.")
-    expected = _invoice_amount(session, request_id)
+    expected = _invoice_amount(session, request_id, now)
     if amount_idr != expected:
         raise UserError(
-            f"Jumlah bayar Rp{amount_idr:,} tidak sama dengan tagihan Rp{expected:,}.".replace(",", ".")
+            f"Jumlah bayar {format_idr(amount_idr)} tidak sama dengan tagihan {format_idr(expected)}."
         )
     if paid_on > local_date(now):
         raise UserError("Tanggal bayar tidak boleh di masa depan.")
@@ -100,8 +102,10 @@ def upload_transfer_proof(
         raise PermissionDenied("Hanya pemesan yang dapat mengunggah bukti transfer.")
     if req.status != "awaiting_payment":
         raise UserError("Bukti transfer hanya dapat diunggah saat menunggu pembayaran.")
+    if actor.domicile == "ID":
+        raise UserError("Pelanggan di Indonesia membayar dengan kode billing SIMPONI, bukan bukti transfer.")
     payment = _open_payment(session, request_id, "transfer", now)  # refuses before anything is stored
-    amount = _invoice_amount(session, request_id)
+    amount = _invoice_amount(session, request_id, now)
     mime = check_upload(
         upload, allowed=("pdf", "png", "jpeg"), max_mb=settings.max_upload_mb, what="Bukti transfer"
     )
@@ -109,6 +113,7 @@ def upload_transfer_proof(
         session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
     )
     payment.proof_file_id, payment.amount_idr, payment.recorded_at = stored.id, amount, now
+    add_document(session, request_id=request_id, kind="transfer_proof", file_id=stored.id or 0, now=now)
     session.add(payment)
     session.flush()
     return payment

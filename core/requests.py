@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from statistics import mean
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from catalog.filters import parse_filter
 from core import workflow
 from core.browse import variable_kinds
+from core.doclog import add_document
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
 from core.models import ZERO_TARIFF_SEGMENTS, CartItem, DataRequest, Dataset, Rating, User
@@ -114,30 +116,40 @@ def item_variables(item: CartItem) -> list[str]:
     return list(json.loads(item.variables_json or "[]"))
 
 
-def attach_abstract(
-    *, session: Session, settings: Settings, request_id: int, actor: User, upload: Upload, now: datetime
+UPLOAD_KINDS = {"abstract": "Abstraksi", "letter": "Surat permohonan"}
+
+
+def attach_upload(
+    *,
+    session: Session,
+    settings: Settings,
+    request_id: int,
+    actor: User,
+    kind: str,
+    upload: Upload,
+    now: datetime,
 ) -> None:
+    """Store the customer's abstract or request letter (PDF, checked by content) as a new version."""
     req = _editable(session, request_id, actor)
-    mime = check_upload(upload, allowed=("pdf",), max_mb=settings.max_upload_mb, what="Abstraksi")
+    mime = check_upload(upload, allowed=("pdf",), max_mb=settings.max_upload_mb, what=UPLOAD_KINDS[kind])
     stored = store_bytes(
         session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
     )
-    req.abstract_file_id = stored.id
+    add_document(session, request_id=req.id or 0, kind=kind, file_id=stored.id or 0, now=now)
+    if kind == "abstract":
+        req.abstract_file_id = stored.id
+    else:
+        req.letter_file_id = stored.id
     session.add(req)
     session.flush()
 
 
-def attach_letter(
-    *, session: Session, settings: Settings, request_id: int, actor: User, upload: Upload, now: datetime
-) -> None:
-    req = _editable(session, request_id, actor)
-    mime = check_upload(upload, allowed=("pdf",), max_mb=settings.max_upload_mb, what="Surat permohonan")
-    stored = store_bytes(
-        session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
-    )
-    req.letter_file_id = stored.id
-    session.add(req)
-    session.flush()
+def attach_abstract(**kwargs: Any) -> None:
+    attach_upload(kind="abstract", **kwargs)
+
+
+def attach_letter(**kwargs: Any) -> None:
+    attach_upload(kind="letter", **kwargs)
 
 
 def submit_request(

@@ -80,13 +80,26 @@ def _documents_guard(session: Session, req: DataRequest, _now: datetime) -> str 
     return None
 
 
+def payment_of(session: Session, request_id: int) -> Payment | None:
+    return session.exec(select(Payment).where(Payment.request_id == request_id)).first()
+
+
 def payment_settled(session: Session, req: DataRequest) -> bool:
-    """Paid and confirmed, or nothing to pay (Rp0)."""
+    """The newest invoice is paid in full and confirmed, or there is nothing to pay (Rp0)."""
     invoice = latest_invoice(session, req)
-    if invoice is not None and invoice.amount_idr == 0:
+    if invoice is None:
+        return False
+    if invoice.amount_idr == 0:
         return True
-    payment = session.exec(select(Payment).where(Payment.request_id == req.id)).first()
-    return payment is not None and payment.confirmed
+    payment = payment_of(session, req.id or 0)
+    return payment is not None and payment.confirmed and payment.amount_idr == invoice.amount_idr
+
+
+def _reject_sample_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+    payment = payment_of(session, req.id or 0)
+    if payment is not None and payment.confirmed:
+        return "Contoh data tidak dapat ditolak lagi: pembayaran sudah tercatat."
+    return None
 
 
 def latest_invoice(session: Session, req: DataRequest) -> Invoice | None:
@@ -161,7 +174,7 @@ def rules(window_days: int = 30) -> dict[tuple[str, str], Rule]:
         ("awaiting_payment", "record_payment"): Rule(AWAITING_SETTLEMENT, officer, _payment_guard),
         ("awaiting_payment", "verify_transfer"): Rule(AWAITING_SETTLEMENT, officer, _payment_guard),
         ("awaiting_payment", "receive_sppd"): Rule(AWAITING_SETTLEMENT, officer, _sppd_guard),
-        ("awaiting_payment", "reject_sample"): Rule("approved", customer, needs_reason=True),
+        ("awaiting_payment", "reject_sample"): Rule("approved", customer, _reject_sample_guard, True),
         ("awaiting_payment", "expire"): Rule("expired", system, _expire_guard),
         ("ready", "deliver"): Rule("delivered", officer, _delivery_guard),
         ("delivered", "accept"): Rule("closed", customer),
@@ -218,6 +231,8 @@ def _apply_side_fields(req: DataRequest, event: str, to: str, now: datetime) -> 
         changes["clock_started_at"] = now
     if event == "receive_sppd":
         changes["sppd_received_at"] = now
+    if event == "reject_sample":
+        changes["sppd_received_at"] = None  # a new SPPD will be issued with the new sample
     if event == "deliver" and req.first_delivered_at is None:
         changes["first_delivered_at"] = now
     if to == "closed":

@@ -118,7 +118,7 @@ def add_invoice(
 ) -> Invoice:
     invoice = Invoice(
         request_id=req.id or 0,
-        number=f"INV/UJI/{req.id}",
+        number=f"INV/UJI/{req.id}/{amount_idr}",
         issued_at=now,
         valid_until=now + timedelta(days=valid_days),
         amount_idr=amount_idr,

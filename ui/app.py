@@ -8,12 +8,14 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
 from core.bootstrap import prepare, resolve_cookie_key
 from core.clock import utcnow
 from core.db import session_scope
 from core.errors import UserError
+from core.jobs import run_jobs
 from core.models import User
 from core.settings import Settings, get_settings
 from core.uploads import Upload
@@ -77,6 +79,9 @@ def run(action: Callable[[Session], Any], success: str | None = None) -> Any:
     except UserError as exc:
         st.error(str(exc))
         return None
+    except (IntegrityError, OperationalError):
+        st.error(t("conflict"))
+        return None
     if success:
         st.session_state["flash"] = success
     return result
@@ -103,3 +108,21 @@ def cookie_key() -> str:
         st.error(str(exc))
         st.stop()
         raise
+
+
+TIMER_INTERVAL_SECONDS = 60
+
+
+@st.cache_resource(show_spinner=False)
+def _timer_state() -> dict[str, float]:
+    return {"last": 0.0}
+
+
+def enforce_timers() -> None:
+    """Expire invoices and close finished requests on page load too, at most once a minute per process.
+    The scheduled job does the same; both are idempotent."""
+    state, now = _timer_state(), utcnow()
+    if now.timestamp() - state["last"] < TIMER_INTERVAL_SECONDS:
+        return
+    state["last"] = now.timestamp()
+    run_jobs(engine=engine(), settings=settings(), now=now)

@@ -11,12 +11,12 @@ from core.delivery import downloads, open_download
 from core.errors import UserError
 from core.models import DataRequest, User
 from core.money import format_idr
-from core.workflow import STATUS_LABELS, latest_invoice
+from core.workflow import latest_invoice
 from ui.app import db, settings, t
 
 
 def summary(req: DataRequest) -> None:
-    st.subheader(f"{req.number} · {STATUS_LABELS[req.status]}")
+    st.subheader(f"{req.number} · {t('status_' + req.status)}")
     with db() as session:
         items = cart_summary(session=session, request_id=req.id or 0)
         invoice = latest_invoice(session, req)
@@ -47,8 +47,8 @@ def history(req: DataRequest) -> None:
             [
                 {
                     t("time"): local(e.at),
-                    t("event"): e.event,
-                    t("status"): STATUS_LABELS.get(e.to_status, e.to_status),
+                    t("event"): t("event_" + e.event),
+                    t("status"): t("status_" + e.to_status),
                     t("note"): e.note,
                 }
                 for e in events
@@ -75,7 +75,7 @@ def download_buttons(req: DataRequest, actor: User) -> None:
             st.error(str(exc))
             continue
         st.download_button(
-            f"⬇️ {item.label} (v{item.document.version})",
+            f"⬇️ {t('doc_' + item.document.kind)} (v{item.document.version})",
             data=data,
             file_name=name,
             mime=mime,

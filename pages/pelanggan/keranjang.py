@@ -6,6 +6,7 @@ from catalog.query import count_rows
 from core.browse import cart_summary
 from core.clock import utcnow
 from core.errors import UserError
+from core.money import format_thousands
 from core.requests import (
     OUTPUT_FORMATS,
     attach_abstract,
@@ -45,19 +46,18 @@ for dataset, variables, row_filter in items:
                     dataset_id=dataset.id,
                     where=new_filter,
                 )
-            st.caption(t("row_count", rows=f"{rows:,}".replace(",", ".")))
+            st.caption(t("row_count", rows=format_thousands(rows)))
+            if new_filter.strip() != row_filter:  # a valid filter is kept as soon as it is typed
+                run(
+                    lambda s, d=dataset, v=variables, f=new_filter: set_cart_item(
+                        session=s, request_id=draft.id, actor=user, dataset_id=d.id, variables=v, row_filter=f
+                    )
+                )
+                st.caption(t("filter_saved"))
         except UserError as exc:
             st.error(str(exc))
-        left, right = st.columns(2)
-        if left.button(t("save_filter"), key=f"save_{dataset.id}"):
-            run(
-                lambda s, d=dataset, v=variables, f=new_filter: set_cart_item(
-                    session=s, request_id=draft.id, actor=user, dataset_id=d.id, variables=v, row_filter=f
-                ),
-                success=t("cart_saved", n=len(variables)),
-            )
-            st.rerun()
-        if right.button(t("remove"), key=f"remove_{dataset.id}"):
+            st.warning(t("filter_not_saved", saved=row_filter or "-"))
+        if st.button(t("remove"), key=f"remove_{dataset.id}"):
             run(
                 lambda s, d=dataset: remove_cart_item(
                     session=s, request_id=draft.id, actor=user, dataset_id=d.id
@@ -71,8 +71,16 @@ with st.form("submit_request"):
     output_format = st.selectbox(
         t("output_format"), OUTPUT_FORMATS, format_func=lambda f: t("format_" + f), key="cart_format"
     )
-    abstract = st.file_uploader(t("abstract_upload"), type=["pdf"], key="abstract")
-    letter = st.file_uploader(t("letter_upload"), type=["pdf"], key="letter") if draft.zero_tariff else None
+    abstract = st.file_uploader(
+        t("abstract_upload"), type=["pdf"], key="abstract", max_upload_size=settings().max_upload_mb
+    )
+    letter = (
+        st.file_uploader(
+            t("letter_upload"), type=["pdf"], key="letter", max_upload_size=settings().max_upload_mb
+        )
+        if draft.zero_tariff
+        else None
+    )
     accept = st.checkbox(t("accept_terms"))
     submitted = st.form_submit_button(t("submit_button"), type="primary")
 

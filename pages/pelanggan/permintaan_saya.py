@@ -24,7 +24,7 @@ req = st.selectbox(
     t("choose_request"),
     mine,
     key="my_request",
-    format_func=lambda r: f"{r.number} · {workflow.STATUS_LABELS[r.status]}",
+    format_func=lambda r: f"{r.number} · {t('status_' + r.status)}",
 )
 summary(req)
 with db() as session:
@@ -36,7 +36,12 @@ st.header(t("documents"))
 download_buttons(req, user)
 
 if req.status == "awaiting_payment" and user.domicile != "ID":
-    proof = st.file_uploader(t("transfer_proof"), type=["pdf", "png", "jpg", "jpeg"], key="proof")
+    proof = st.file_uploader(
+        t("transfer_proof"),
+        type=["pdf", "png", "jpg", "jpeg"],
+        key="proof",
+        max_upload_size=settings().max_upload_mb,
+    )
     if st.button(t("upload_proof"), disabled=proof is None):
         run(
             lambda s: upload_transfer_proof(

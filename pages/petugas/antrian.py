@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.clock import local
 from core.requests import list_requests
-from core.workflow import STATUS_LABELS, WAITING_ON_OFFICE
+from core.workflow import WAITING_ON_OFFICE
 from ui.app import db, require_role, t
 
 user = require_role("officer")
@@ -21,7 +21,7 @@ st.dataframe(
         [
             {
                 t("number"): r.number,
-                t("status"): STATUS_LABELS[r.status],
+                t("status"): t("status_" + r.status),
                 t("submitted_at"): local(r.submitted_at),
             }
             for r in reversed(found)
@@ -33,7 +33,7 @@ st.dataframe(
 choice = st.selectbox(
     t("choose_request"),
     found,
-    format_func=lambda r: f"{r.number} · {STATUS_LABELS[r.status]}",
+    format_func=lambda r: f"{r.number} · {t('status_' + r.status)}",
     key="queue_choice",
 )
 if st.button(t("open_review"), type="primary"):

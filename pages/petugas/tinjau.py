@@ -1,17 +1,15 @@
 """The officer reviews one request and carries it through: approve, build, issue, payment, SPPD, deliver."""
 
-from datetime import date
-
 import streamlit as st
 
 from core import workflow
 from core.browse import customer_of
-from core.clock import utcnow
+from core.clock import local_date, utcnow
 from core.delivery import deliver, deliver_fix
 from core.fulfilment import build_extract_and_sample, issue_documents, latest_document
-from core.payments import payment_of, receive_sppd, record_billing_code, record_payment, verify_transfer
+from core.payments import receive_sppd, record_billing_code, record_payment, verify_transfer
 from core.requests import list_requests
-from core.workflow import STATUS_LABELS
+from core.workflow import payment_of
 from ui.app import db, require_role, run, settings, show_flash, t
 from ui.request_view import download_buttons, history, summary
 
@@ -31,7 +29,7 @@ req = st.selectbox(
     found,
     index=start,
     key="review_choice",
-    format_func=lambda r: f"{r.number} · {STATUS_LABELS[r.status]}",
+    format_func=lambda r: f"{r.number} · {t('status_' + r.status)}",
 )
 st.session_state["review_id"] = req.id
 with db() as session:
@@ -41,6 +39,7 @@ with db() as session:
     )
     payment = payment_of(session, req.id)
     has_extract = latest_document(session, req.id, "extract") is not None
+    invoice = workflow.latest_invoice(session, req)
 summary(req)
 if customer is not None:
     st.caption(
@@ -118,8 +117,10 @@ if req.status == "awaiting_payment":
             st.rerun()
         with st.form("ntpn"):
             ntpn = st.text_input(t("ntpn"))
-            paid_on = st.date_input(t("paid_on"), value=date.today())
-            amount = st.number_input(t("amount_idr"), min_value=0, step=1000)
+            paid_on = st.date_input(t("paid_on"), value=local_date(utcnow()), format="DD-MM-YYYY")
+            amount = st.number_input(
+                t("amount_idr"), min_value=0, step=1000, value=invoice.amount_idr if invoice else 0
+            )
             if st.form_submit_button(t("record_payment")):
                 run(
                     lambda s: record_payment(

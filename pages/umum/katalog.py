@@ -47,7 +47,9 @@ chosen = st.selectbox(
 with db() as session:
     variables = dataset_variables(session=session, dataset_id=chosen.id)
 st.dataframe(
-    pd.DataFrame([{t("variable"): v.name, t("label"): v.label, t("kind"): v.kind} for v in variables]),
+    pd.DataFrame(
+        [{t("variable"): v.name, t("label"): v.label, t("kind"): t("kind_" + v.kind)} for v in variables]
+    ),
     hide_index=True,
     width="stretch",
     height=300,
@@ -67,8 +69,14 @@ with db() as session:
         ),
         [],
     )
+labels = {v.name: f"{v.name} · {v.label}" if v.label else v.name for v in variables}
 picked = st.multiselect(
-    t("pick_variables"), [v.name for v in variables], default=in_cart, key=f"pick_{chosen.id}"
+    t("pick_variables"),
+    list(labels),
+    default=in_cart,
+    format_func=labels.__getitem__,
+    placeholder=t("choose_options"),
+    key=f"pick_{chosen.id}",
 )
 if st.button(t("add_to_cart"), type="primary", disabled=not picked):
     run(

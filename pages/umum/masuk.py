@@ -27,6 +27,7 @@ authenticator.login(
     },
 )
 if st.session_state.get("authentication_status"):
+    st.session_state["set_auth_cookie"] = True  # written on the next run, once the menu is the user's
     st.rerun()
 elif st.session_state.get("authentication_status") is False:
     st.error(t("login_failed"))

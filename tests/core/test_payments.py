@@ -329,3 +329,38 @@ def test_a_proof_after_a_confirmed_payment_is_refused(session, people, settings)
     with pytest.raises(UserError, match="sudah tercatat"):
         upload(session, settings, req, people["customer"], "bukti.png", PNG_BYTES)
     assert payments.payment_of(session, req.id).proof_file_id is None
+
+
+def test_no_payment_is_recorded_on_an_expired_invoice(session, people, settings):
+    req = awaiting(session, people["customer"])
+    invoice = session.exec(select(Invoice).where(Invoice.request_id == req.id)).one()
+    late = invoice.valid_until
+    with pytest.raises(UserError, match="sudah kedaluwarsa"):
+        pay(session, req, people["officer"], now=late, paid_on=late.date())
+    with pytest.raises(UserError, match="sudah kedaluwarsa"):
+        payments.upload_transfer_proof(
+            session=session,
+            settings=settings,
+            request_id=req.id,
+            actor=people["customer"],
+            upload=Upload("b.png", PNG_BYTES),
+            now=late,
+        )
+    assert session.exec(select(Payment)).all() == []
+    assert list((settings.files_dir).rglob("*.png")) == []  # the refused proof was not stored
+
+
+def test_a_customer_in_indonesia_pays_by_billing_code_not_by_transfer_proof(session, people, settings):
+    domestic = make_user(session, now=NOW, domicile="ID")
+    req = awaiting(session, domestic)
+    with pytest.raises(UserError, match="kode billing SIMPONI"):
+        upload(session, settings, req, domestic, "bukti.png", PNG_BYTES)
+
+
+def test_a_payment_of_an_earlier_smaller_invoice_does_not_settle_a_newer_one(session, people):
+    req = awaiting(session, people["customer"])
+    pay(session, req, people["officer"])
+    add_invoice(session, req, now=NOW, amount_idr=95_000)
+    from core.workflow import payment_settled
+
+    assert payment_settled(session, req) is False

@@ -260,3 +260,31 @@ def test_allowed_events_lists_only_what_the_actor_may_do_now(session):
         "cancel",
     ]
     assert workflow.allowed_events(session=session, request=req, actor=actors["customer"], now=NOW) == []
+
+
+def test_a_sample_cannot_be_rejected_after_payment(session):
+    req, actors = _prepared(session, "awaiting_payment")
+    add_confirmed_payment(session, req, now=NOW)
+    with pytest.raises(UserError, match="pembayaran sudah tercatat"):
+        workflow.fire(
+            session=session,
+            request_id=req.id,
+            event="reject_sample",
+            actor=actors["customer"],
+            now=NOW,
+            note="kolom kurang",
+        )
+
+
+def test_rejecting_the_sample_forgets_the_old_sppd_receipt(session):
+    req, actors = _prepared(session, "awaiting_payment")
+    workflow.fire(session=session, request_id=req.id, event="receive_sppd", actor=actors["officer"], now=NOW)
+    back = workflow.fire(
+        session=session,
+        request_id=req.id,
+        event="reject_sample",
+        actor=actors["customer"],
+        now=NOW,
+        note="variabel salah",
+    )
+    assert (back.status, back.sppd_received_at) == ("approved", None)

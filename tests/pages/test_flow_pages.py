@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 
+import pyreadstat
 import pytest
 from sqlmodel import select
 
-from core.models import DataRequest, Invoice, OutboxMail, Rating
+from catalog.importer import import_dataset
+from core.clock import utcnow
+from core.db import make_engine, session_scope
+from core.models import DataRequest, Delivery, Invoice, OutboxMail, Rating, StoredFile
+from core.settings import get_settings
+from core.users import ensure_demo_users
+from tests.conftest import shared_file
 from tests.factories import PDF_BYTES
 from tests.pages.apptest import click, db_session, login, new_app, prepared_app_env, texts
+
+CHOSEN = ["R101", "R405", "R407"]
 
 
 @pytest.fixture
 def app_env(tmp_path, monkeypatch):
-    return prepared_app_env(tmp_path, monkeypatch, demo=True)
+    """The app on a fresh SQLite database whose catalog holds the real Susenas 2020 sample."""
+    susenas = shared_file("bps/SUSENAS2020.sav")
+    data_dir = prepared_app_env(tmp_path, monkeypatch, demo=False)
+    engine = make_engine(get_settings().db_url)
+    with session_scope(engine) as session:
+        ensure_demo_users(session=session, now=utcnow())
+        import_dataset(session=session, path=susenas, catalog_dir=get_settings().catalog_dir, now=utcnow())
+    engine.dispose()
+    return data_dir
 
 
-def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
+def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, tmp_path):
     # The customer registers (swasta, with NPWP) and opens the verification link.
     at = new_app()
     at.switch_page("pages/umum/daftar.py").run()
@@ -41,8 +59,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
     # It signs in, picks variables in the catalog and submits from the cart.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
     assert [t.value for t in at.title] == ["Katalog data mikro"]
-    pick = at.multiselect[0]
-    pick.set_value(pick.options[:3]).run()
+    at.multiselect[0].set_value(CHOSEN).run()
     click(at, "Simpan ke keranjang")
     at.switch_page("pages/pelanggan/keranjang.py").run()
     at.text_area[0].input("Kajian pola konsumsi rumah tangga di Bener Meriah untuk skripsi")
@@ -109,6 +126,21 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env):
     assert "Terima kasih atas penilaian Anda." in texts(at, "success")
     with db_session() as session:
         assert session.exec(select(Rating)).one().scores_json == "[4, 4, 3, 4, 4, 4, 4, 4, 4]"
+    _assert_delivered_file_holds_the_order(tmp_path)
+
+
+def _assert_delivered_file_holds_the_order(tmp_path):
+    """The newest delivered package: exactly the chosen variables, every Susenas row, the labels."""
+    with db_session() as session:
+        delivery = session.exec(select(Delivery).order_by(Delivery.id.desc())).first()
+        stored = session.get(StoredFile, delivery.data_file_id)
+    with zipfile.ZipFile(get_settings().files_dir / stored.relpath) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".sav"))
+        target = tmp_path / name
+        target.write_bytes(archive.read(name))
+    frame, meta = pyreadstat.read_sav(str(target))
+    assert list(frame.columns) == CHOSEN and len(frame) == 24_915
+    assert [meta.column_names_to_labels[c] for c in CHOSEN] == ["Provinsi", "Jenis kelamin", "Umur"]
 
 
 def _status() -> str:

@@ -133,9 +133,18 @@ def test_a_bad_row_filter_gets_a_message_and_is_not_saved(app_env):
     _cart_with_variables(at)
     at.text_input[0].input("R999 = 1; drop table user").run()
     assert any(e.startswith("Filter tidak valid") for e in texts(at, "error"))
-    click(at, "Simpan filter")
+    assert "Filter ini tidak disimpan; yang berlaku tetap: -" in texts(at, "warning")
     with db_session() as session:
         assert session.exec(select(CartItem)).one().row_filter == ""
+
+
+def test_a_typed_valid_filter_is_kept_without_a_save_button(app_env):
+    at = login(new_app(), "pelanggan", "demo12345")
+    _cart_with_variables(at)
+    at.text_input[0].input("R405 = 1").run()
+    assert "Filter disimpan." in texts(at, "caption")
+    with db_session() as session:
+        assert session.exec(select(CartItem)).one().row_filter == "R405 = 1"
 
 
 def _row_count(at) -> int:
