@@ -39,9 +39,17 @@ def _payment_reference(session: Session, req: DataRequest) -> tuple[int, str]:
     return amount, payment.ntpn or f"Transfer terverifikasi ({payment.paid_on})"
 
 
-def deliver(*, session: Session, settings: Settings, request_id: int, actor: User, now: datetime) -> Delivery:
+def deliver(
+    *,
+    session: Session,
+    settings: Settings,
+    request_id: int,
+    actor: User,
+    now: datetime,
+    seen_version: int | None = None,
+) -> Delivery:
     """Issue the receipt and send the data package to the customer."""
-    req = officer_request(session, request_id, actor, "ready")
+    req = officer_request(session, request_id, actor, "ready", seen_version=seen_version)
     extract = latest_document(session, request_id, "extract")
     customer = session.get(User, req.customer_id)
     if extract is None or customer is None:
@@ -106,10 +114,17 @@ def request_revision(
 
 
 def deliver_fix(
-    *, session: Session, settings: Settings, request_id: int, actor: User, now: datetime, note: str = ""
+    *,
+    session: Session,
+    settings: Settings,
+    request_id: int,
+    actor: User,
+    now: datetime,
+    seen_version: int | None = None,
+    note: str = "",
 ) -> Delivery:
     """Rebuild the data package from the stored definition and send it again."""
-    req = officer_request(session, request_id, actor, "revision")
+    req = officer_request(session, request_id, actor, "revision", seen_version=seen_version)
     revision = session.exec(
         select(Revision)
         .where(Revision.request_id == request_id, Revision.fixed_at == None)  # noqa: E711

@@ -127,10 +127,16 @@ def _store_pack(
 
 
 def build_extract_and_sample(
-    *, session: Session, settings: Settings, request_id: int, actor: User, now: datetime
+    *,
+    session: Session,
+    settings: Settings,
+    request_id: int,
+    actor: User,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> tuple[Document, Document]:
     """Build the data package and the synthetic sample package for an approved request."""
-    req = officer_request(session, request_id, actor, "approved")
+    req = officer_request(session, request_id, actor, "approved", seen_version=seen_version)
     return (
         _store_pack(session, settings, req, sample=False, now=now),
         _store_pack(session, settings, req, sample=True, now=now),
@@ -163,10 +169,16 @@ def _payment_instructions(customer: User) -> str:
 
 
 def issue_documents(
-    *, session: Session, settings: Settings, request_id: int, actor: User, now: datetime
+    *,
+    session: Session,
+    settings: Settings,
+    request_id: int,
+    actor: User,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> Invoice:
     """Price the built extract, issue invoice and SPPD, and move the request to awaiting payment."""
-    req = officer_request(session, request_id, actor, "approved")
+    req = officer_request(session, request_id, actor, "approved", seen_version=seen_version)
     extract = latest_document(session, request_id, "extract")
     customer = session.get(User, req.customer_id)
     assert customer is not None

@@ -46,10 +46,16 @@ def _open_payment(session: Session, request_id: int, method: str, now: datetime)
 
 
 def record_billing_code(
-    *, session: Session, request_id: int, actor: User, billing_code: str, now: datetime
+    *,
+    session: Session,
+    request_id: int,
+    actor: User,
+    billing_code: str,
+    now: datetime,
+    seen_version: int | None = None,
 ) -> Payment:
     """Record (or reissue) the SIMPONI billing code for a domestic payment."""
-    officer_request(session, request_id, actor, "awaiting_payment")
+    officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     code = billing_code.strip()
     if not BILLING_CODE.match(code):
         raise UserError("Kode billing SIMPONI harus 15 digit angka.")
@@ -69,9 +75,10 @@ def record_payment(
     paid_on: date,
     amount_idr: int,
     now: datetime,
+    seen_version: int | None = None,
 ) -> Payment:
     """Record a SIMPONI payment by its NTPN; the amount must match the invoice."""
-    officer_request(session, request_id, actor, "awaiting_payment")
+    officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     code = ntpn.strip().upper()
     if not NTPN.match(code):
         raise UserError("NTPN harus 16 karakter huruf dan angka.")
@@ -120,10 +127,16 @@ def upload_transfer_proof(
 
 
 def verify_transfer(
-    *, session: Session, request_id: int, actor: User, now: datetime, note: str = ""
+    *,
+    session: Session,
+    request_id: int,
+    actor: User,
+    now: datetime,
+    seen_version: int | None = None,
+    note: str = "",
 ) -> Payment:
     """The officer confirms that the uploaded transfer proof matches the invoice."""
-    officer_request(session, request_id, actor, "awaiting_payment")
+    officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     payment = payment_of(session, request_id)
     if payment is None or payment.proof_file_id is None:
         raise UserError("Pelanggan belum mengunggah bukti transfer.")
@@ -138,7 +151,9 @@ def verify_transfer(
     return payment
 
 
-def receive_sppd(*, session: Session, request_id: int, actor: User, now: datetime) -> None:
+def receive_sppd(
+    *, session: Session, request_id: int, actor: User, now: datetime, seen_version: int | None = None
+) -> None:
     """The two signed SPPD originals have arrived by post."""
-    officer_request(session, request_id, actor, "awaiting_payment")
+    officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     workflow.fire(session=session, request_id=request_id, event="receive_sppd", actor=actor, now=now)

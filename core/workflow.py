@@ -25,6 +25,7 @@ from core.models import (
     Revision,
     User,
 )
+from core.staff import CONFLICT
 
 SYSTEM = "system"
 
@@ -274,7 +275,7 @@ def fire(
         .values(**values)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise UserError("Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.")
+        raise UserError(CONFLICT)
     session.add(
         AuditEvent(
             request_id=request_id,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from core.browse import cart_summary, timeline
-from core.clock import local
+from core.clock import local, utcnow
+from core.db import session_scope
 from core.delivery import downloads, open_download
-from core.errors import UserError
+from core.messages import post_message, thread
 from core.models import DataRequest, User
 from core.money import format_idr
 from core.workflow import latest_invoice
-from ui.app import db, settings, t
+from ui.app import db, engine, run, settings, t
 
 
 def summary(req: DataRequest) -> None:
@@ -59,6 +62,17 @@ def history(req: DataRequest) -> None:
     )
 
 
+def _reader(document_id: int, actor: User) -> Callable[[], bytes]:
+    """The file's bytes, read only when the button is clicked (ownership, status and hash checked then)."""
+    eng, config = engine(), settings()
+
+    def read() -> bytes:
+        with session_scope(eng) as session:
+            return open_download(session=session, settings=config, document_id=document_id, actor=actor)[2]
+
+    return read
+
+
 def download_buttons(req: DataRequest, actor: User) -> None:
     with db() as session:
         available = downloads(session=session, request_id=req.id or 0, actor=actor)
@@ -66,19 +80,31 @@ def download_buttons(req: DataRequest, actor: User) -> None:
         st.caption(t("no_downloads"))
         return
     for item in available:
-        try:
-            with db() as session:
-                name, mime, data = open_download(
-                    session=session, settings=settings(), document_id=item.document.id or 0, actor=actor
-                )
-        except UserError as exc:
-            st.error(str(exc))
-            continue
         st.download_button(
             f"⬇️ {t('doc_' + item.document.kind)} (v{item.document.version})",
-            data=data,
-            file_name=name,
-            mime=mime,
+            data=_reader(item.document.id or 0, actor),
+            file_name=item.file.original_name,
+            mime=item.file.mime,
             key=f"dl_{item.document.id}",
             on_click="ignore",
         )
+
+
+def messages(req: DataRequest, actor: User) -> None:
+    """The thread between customer and officer, with a box to write in."""
+    with db() as session:
+        found = thread(session=session, request_id=req.id or 0, actor=actor)
+    for message, author in found:
+        with st.chat_message("user" if message.author_id == actor.id else "assistant"):
+            st.caption(f"{author} · {local(message.created_at)}")
+            st.write(message.body)
+    if actor.role in ("customer", "officer"):
+        body = st.text_area(t("new_message"), key=f"message_{req.id}")
+        if st.button(t("send_message"), key=f"send_{req.id}"):
+            if run(
+                lambda s: post_message(
+                    session=s, request_id=req.id or 0, actor=actor, body=body, now=utcnow()
+                ),
+                success=t("message_sent"),
+            ):
+                st.rerun()

@@ -8,7 +8,7 @@ from core.delivery import accept_delivery, request_revision
 from core.payments import upload_transfer_proof
 from core.requests import IKM_ELEMENTS, list_requests, rate_request
 from ui.app import db, require_role, run, settings, show_flash, t, upload_of
-from ui.request_view import download_buttons, history, summary
+from ui.request_view import download_buttons, history, messages, summary
 
 user = require_role("customer")
 st.title(t("my_requests_title"))
@@ -111,3 +111,5 @@ if req.status == "closed":
 
 st.header(t("timeline"))
 history(req)
+st.header(t("messages"))
+messages(req, user)

@@ -11,7 +11,7 @@ from core.payments import receive_sppd, record_billing_code, record_payment, ver
 from core.requests import list_requests
 from core.workflow import payment_of
 from ui.app import db, require_role, run, settings, show_flash, t
-from ui.request_view import download_buttons, history, summary
+from ui.request_view import download_buttons, history, messages, summary
 
 user = require_role("officer")
 st.title(t("review_title"))
@@ -87,7 +87,12 @@ if req.status == "approved":
         with st.spinner(t("building")):
             run(
                 lambda s: build_extract_and_sample(
-                    session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+                    session=s,
+                    seen_version=req.version,
+                    settings=settings(),
+                    request_id=req.id,
+                    actor=user,
+                    now=utcnow(),
                 ),
                 success=t("extract_built"),
             )
@@ -97,7 +102,12 @@ if req.status == "approved":
     ):
         run(
             lambda s: issue_documents(
-                session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+                session=s,
+                seen_version=req.version,
+                settings=settings(),
+                request_id=req.id,
+                actor=user,
+                now=utcnow(),
             ),
             success=t("documents_issued"),
         )
@@ -110,7 +120,12 @@ if req.status == "awaiting_payment":
         if st.button(t("save_billing_code")):
             run(
                 lambda s: record_billing_code(
-                    session=s, request_id=req.id, actor=user, billing_code=billing, now=utcnow()
+                    session=s,
+                    seen_version=req.version,
+                    request_id=req.id,
+                    actor=user,
+                    billing_code=billing,
+                    now=utcnow(),
                 ),
                 success=t("done"),
             )
@@ -125,6 +140,7 @@ if req.status == "awaiting_payment":
                 run(
                     lambda s: record_payment(
                         session=s,
+                        seen_version=req.version,
                         request_id=req.id,
                         actor=user,
                         ntpn=ntpn,
@@ -138,17 +154,31 @@ if req.status == "awaiting_payment":
     elif payment is not None and payment.proof_file_id and not payment.confirmed:
         if st.button(t("verify_transfer")):
             run(
-                lambda s: verify_transfer(session=s, request_id=req.id, actor=user, now=utcnow()),
+                lambda s: verify_transfer(
+                    session=s, seen_version=req.version, request_id=req.id, actor=user, now=utcnow()
+                ),
                 success=t("done"),
             )
             st.rerun()
     if req.sppd_received_at is None and st.button(t("sppd_received")):
-        run(lambda s: receive_sppd(session=s, request_id=req.id, actor=user, now=utcnow()), success=t("done"))
+        run(
+            lambda s: receive_sppd(
+                session=s, seen_version=req.version, request_id=req.id, actor=user, now=utcnow()
+            ),
+            success=t("done"),
+        )
         st.rerun()
 
 if req.status == "ready" and st.button(t("deliver"), type="primary"):
     run(
-        lambda s: deliver(session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()),
+        lambda s: deliver(
+            session=s,
+            seen_version=req.version,
+            settings=settings(),
+            request_id=req.id,
+            actor=user,
+            now=utcnow(),
+        ),
         success=t("delivered_ok"),
     )
     st.rerun()
@@ -157,7 +187,12 @@ if req.status == "revision" and st.button(t("deliver_fix"), type="primary"):
     with st.spinner(t("building")):
         run(
             lambda s: deliver_fix(
-                session=s, settings=settings(), request_id=req.id, actor=user, now=utcnow()
+                session=s,
+                seen_version=req.version,
+                settings=settings(),
+                request_id=req.id,
+                actor=user,
+                now=utcnow(),
             ),
             success=t("delivered_ok"),
         )
@@ -173,3 +208,5 @@ st.header(t("documents"))
 download_buttons(req, user)
 st.header(t("timeline"))
 history(req)
+st.header(t("messages"))
+messages(req, user)

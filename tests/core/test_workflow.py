@@ -288,3 +288,30 @@ def test_rejecting_the_sample_forgets_the_old_sppd_receipt(session):
         note="variabel salah",
     )
     assert (back.status, back.sppd_received_at) == ("approved", None)
+
+
+def test_an_officer_acting_on_a_stale_page_is_refused_for_data_edits_too(session, data_dir):
+    from core.payments import record_billing_code
+
+    req, actors = _prepared(session, "awaiting_payment")
+    seen = req.version
+    record_billing_code(
+        session=session,
+        request_id=req.id,
+        actor=actors["officer"],
+        billing_code="820261234567890",
+        now=NOW,
+        seen_version=seen,
+    )
+    with pytest.raises(UserError, match="baru saja diubah"):
+        record_billing_code(
+            session=session,
+            request_id=req.id,
+            actor=actors["officer"],
+            billing_code="820269999999999",
+            now=NOW,
+            seen_version=seen,
+        )
+    from core.workflow import payment_of
+
+    assert payment_of(session, req.id).billing_code == "820261234567890"

@@ -72,9 +72,16 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
         req = session.exec(select(DataRequest).where(DataRequest.status != "draft")).one()
         assert req.status == "submitted"
 
-    # The officer approves, builds extract and sample, and issues invoice and SPPD.
+    # The customer asks a question in the request's thread.
+    at.switch_page("pages/pelanggan/permintaan_saya.py").run()  # AppTest keeps the last page it was sent to
+    at.text_area(key=f"message_{req.id}").input("Apakah data bisa dikirim minggu ini?")
+    click(at, "Kirim pesan")
+    assert "Pesan terkirim." in texts(at, "success")
+
+    # The officer reads it, approves, builds extract and sample, and issues invoice and SPPD.
     officer = login(new_app(), "petugas", "demo12345")
     officer.switch_page("pages/petugas/tinjau.py").run()
+    assert "Apakah data bisa dikirim minggu ini?" in [m.value for m in officer.markdown]
     click(officer, "Setujui")
     click(officer, "Bangun ekstrak dan contoh data")
     click(officer, "Terbitkan invoice dan SPPD")

@@ -214,4 +214,8 @@ STRINGS = {
     "kind_date": "date",
     "kind_time": "time",
     "choose_options": "Choose variables",
+    "messages": "Messages",
+    "new_message": "Write a message",
+    "send_message": "Send message",
+    "message_sent": "Message sent.",
 }

@@ -214,4 +214,8 @@ STRINGS = {
     "kind_date": "tanggal",
     "kind_time": "waktu",
     "choose_options": "Pilih variabel",
+    "messages": "Pesan",
+    "new_message": "Tulis pesan",
+    "send_message": "Kirim pesan",
+    "message_sent": "Pesan terkirim.",
 }
