@@ -54,21 +54,22 @@ if customer is not None:
     )
 
 
-def fire(event: str, note: str = "") -> None:
-    run(
-        lambda s: workflow.fire(
-            session=s,
-            request_id=req.id,
-            event=event,
-            actor=user,
-            now=utcnow(),
-            note=note,
-            expected_version=req.version,
-        ),
-        success=t("done"),
-    )
+def act(service, success: str = "done", **values) -> None:
+    """Call an officer service on this request, as of the version this page showed, then refresh."""
+    with st.spinner(t("building")):
+        run(
+            lambda s: service(session=s, request_id=req.id, actor=user, now=utcnow(), **values),
+            success=t(success),
+        )
     st.rerun()
 
+
+def fire(event: str, note: str = "") -> None:
+    act(workflow.fire, event=event, note=note, expected_version=req.version)
+
+
+mine = {"seen_version": req.version}
+with_files = {"seen_version": req.version, "settings": settings()}
 
 if req.status == "submitted":
     st.header(t("review_decision"))
@@ -83,53 +84,24 @@ if req.status == "submitted":
 
 if req.status == "approved":
     st.header(t("prepare_data"))
-    if st.button(t("build_extract"), type="primary" if not has_extract else "secondary"):
-        with st.spinner(t("building")):
-            run(
-                lambda s: build_extract_and_sample(
-                    session=s,
-                    seen_version=req.version,
-                    settings=settings(),
-                    request_id=req.id,
-                    actor=user,
-                    now=utcnow(),
-                ),
-                success=t("extract_built"),
-            )
-        st.rerun()
+    if st.button(t("build_extract"), type="secondary" if has_extract else "primary"):
+        act(build_extract_and_sample, "extract_built", **with_files)
     if st.button(
         t("issue_documents"), disabled=not has_extract, type="primary" if has_extract else "secondary"
     ):
-        run(
-            lambda s: issue_documents(
-                session=s,
-                seen_version=req.version,
-                settings=settings(),
-                request_id=req.id,
-                actor=user,
-                now=utcnow(),
-            ),
-            success=t("documents_issued"),
-        )
-        st.rerun()
+        act(issue_documents, "documents_issued", **with_files)
+    if "cancel" in events:
+        with st.expander(t("cancel_request")):
+            reason = st.text_area(t("reason"), key="cancel_reason")
+            if st.button(t("cancel_request"), key="cancel_approved"):
+                fire("cancel", reason)
 
 if req.status == "awaiting_payment":
     st.header(t("payment_and_sppd"))
     if customer is not None and customer.domicile == "ID":
         billing = st.text_input(t("billing_code"), value=(payment.billing_code if payment else "") or "")
         if st.button(t("save_billing_code")):
-            run(
-                lambda s: record_billing_code(
-                    session=s,
-                    seen_version=req.version,
-                    request_id=req.id,
-                    actor=user,
-                    billing_code=billing,
-                    now=utcnow(),
-                ),
-                success=t("done"),
-            )
-            st.rerun()
+            act(record_billing_code, billing_code=billing, **mine)
         with st.form("ntpn"):
             ntpn = st.text_input(t("ntpn"))
             paid_on = st.date_input(t("paid_on"), value=local_date(utcnow()), format="DD-MM-YYYY")
@@ -137,72 +109,18 @@ if req.status == "awaiting_payment":
                 t("amount_idr"), min_value=0, step=1000, value=invoice.amount_idr if invoice else 0
             )
             if st.form_submit_button(t("record_payment")):
-                run(
-                    lambda s: record_payment(
-                        session=s,
-                        seen_version=req.version,
-                        request_id=req.id,
-                        actor=user,
-                        ntpn=ntpn,
-                        paid_on=paid_on,
-                        amount_idr=int(amount),
-                        now=utcnow(),
-                    ),
-                    success=t("done"),
-                )
-                st.rerun()
+                act(record_payment, ntpn=ntpn, paid_on=paid_on, amount_idr=int(amount), **mine)
     elif payment is not None and payment.proof_file_id and not payment.confirmed:
         if st.button(t("verify_transfer")):
-            run(
-                lambda s: verify_transfer(
-                    session=s, seen_version=req.version, request_id=req.id, actor=user, now=utcnow()
-                ),
-                success=t("done"),
-            )
-            st.rerun()
+            act(verify_transfer, **mine)
     if req.sppd_received_at is None and st.button(t("sppd_received")):
-        run(
-            lambda s: receive_sppd(
-                session=s, seen_version=req.version, request_id=req.id, actor=user, now=utcnow()
-            ),
-            success=t("done"),
-        )
-        st.rerun()
+        act(receive_sppd, **mine)
 
 if req.status == "ready" and st.button(t("deliver"), type="primary"):
-    run(
-        lambda s: deliver(
-            session=s,
-            seen_version=req.version,
-            settings=settings(),
-            request_id=req.id,
-            actor=user,
-            now=utcnow(),
-        ),
-        success=t("delivered_ok"),
-    )
-    st.rerun()
+    act(deliver, "delivered_ok", **with_files)
 
 if req.status == "revision" and st.button(t("deliver_fix"), type="primary"):
-    with st.spinner(t("building")):
-        run(
-            lambda s: deliver_fix(
-                session=s,
-                seen_version=req.version,
-                settings=settings(),
-                request_id=req.id,
-                actor=user,
-                now=utcnow(),
-            ),
-            success=t("delivered_ok"),
-        )
-    st.rerun()
-
-if req.status == "approved" and "cancel" in events:
-    with st.expander(t("cancel_request")):
-        reason = st.text_area(t("reason"), key="cancel_reason")
-        if st.button(t("cancel_request"), key="cancel_approved"):
-            fire("cancel", reason)
+    act(deliver_fix, "delivered_ok", **with_files)
 
 st.header(t("documents"))
 download_buttons(req, user)
