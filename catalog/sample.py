@@ -14,8 +14,7 @@ from sqlmodel import Session
 
 from catalog.errors import CatalogError
 from catalog.extract import extract_label
-from catalog.filters import quote_identifier
-from catalog.query import DatasetSource, connect, load_source
+from catalog.query import DatasetSource, connect, load_source, selection_sql
 from catalog.writers import ExtractResult, check_format, write_frame
 
 POOL_ROWS = 5_000
@@ -33,14 +32,16 @@ def write_sample(
     out_path: Path,
     rows: int = 20,
     seed: int = 0,
+    where: str = "",
 ) -> ExtractResult:
-    """`rows` synthetic rows of the chosen variables, written like an extract in `fmt`."""
+    """`rows` synthetic rows of the chosen variables, drawn from the rows the order's filter keeps,
+    written like an extract in `fmt`."""
     fmt = check_format(fmt)
     if not 1 <= rows <= MAX_SAMPLE_ROWS:
         raise CatalogError(f"Jumlah baris contoh harus antara 1 dan {MAX_SAMPLE_ROWS}.")
     source = load_source(session=session, catalog_dir=catalog_dir, dataset_id=dataset_id)
     chosen = source.pick(variables)
-    pool = _real_pool(source, [v.name for v in chosen], catalog_dir, seed)
+    pool = _real_pool(source, [v.name for v in chosen], where, catalog_dir, seed)
     frame = synthesize(pool, rows=rows, seed=seed)
     label = extract_label("CONTOH SINTETIS", source.dataset.title)
     return write_frame(frame, chosen, fmt, Path(out_path), label)
@@ -78,9 +79,12 @@ def _row_hashes(frame: pd.DataFrame) -> list[int]:
     return [int(h) for h in pd.util.hash_pandas_object(frame, index=False)]
 
 
-def _real_pool(source: DatasetSource, columns: list[str], catalog_dir: Path, seed: int) -> pd.DataFrame:
-    """Up to POOL_ROWS real rows chosen at random (repeatably) by DuckDB; never shown as rows."""
-    names = ", ".join(quote_identifier(c) for c in columns)
-    sql = f"SELECT {names} FROM read_parquet(?) USING SAMPLE reservoir({POOL_ROWS} ROWS) REPEATABLE ({int(seed)})"
+def _real_pool(
+    source: DatasetSource, columns: list[str], where: str, catalog_dir: Path, seed: int
+) -> pd.DataFrame:
+    """Up to POOL_ROWS real rows of the selection, chosen at random (repeatably) by DuckDB; never shown
+    as rows."""
+    inner, params = selection_sql(source, columns, where)
+    sql = f"SELECT * FROM ({inner}) USING SAMPLE reservoir({POOL_ROWS} ROWS) REPEATABLE ({int(seed)})"
     with connect(catalog_dir) as connection:
-        return connection.execute(sql, [str(source.parquet)]).fetchdf()
+        return connection.execute(sql, params).fetchdf()

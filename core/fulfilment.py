@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -79,18 +80,19 @@ def _pack(session: Session, settings: Settings, req: DataRequest, *, sample: boo
             assert dataset is not None
             names = item_variables(item)
             out = work / f"{'contoh' if sample else 'data'}_{index}_{dataset.id}.{req.output_format}"
-            common = dict(
-                session=session,
-                catalog_dir=settings.catalog_dir,
-                dataset_id=item.dataset_id,
-                variables=names,
-                fmt=req.output_format,
-                out_path=out,
-            )
+            common: dict[str, Any] = {
+                "session": session,
+                "catalog_dir": settings.catalog_dir,
+                "dataset_id": item.dataset_id,
+                "variables": names,
+                "fmt": req.output_format,
+                "out_path": out,
+                "where": item.row_filter,
+            }
             if sample:
-                result = write_sample(**common, rows=settings.sample_rows, seed=req.id or 0)  # type: ignore[arg-type]
+                result = write_sample(**common, rows=settings.sample_rows, seed=req.id or 0)
             else:
-                result = write_extract(**common, where=item.row_filter, fingerprint=req.number)  # type: ignore[arg-type]
+                result = write_extract(**common, fingerprint=req.number)
             codebook = work / f"kodebuk_{index}_{dataset.id}.pdf"
             codebook.write_bytes(
                 render_codebook(

@@ -14,6 +14,7 @@ from catalog.extract import write_extract
 from catalog.sample import synthesize, write_sample
 from catalog.writers import ExtractResult
 from tests.catalog.conftest import Imported
+from tests.conftest import NOW
 
 
 def sample(
@@ -116,3 +117,24 @@ def test_synthesize_handles_dates_times_and_missing_values() -> None:
 def test_sample_size_is_bounded(susenas: Imported, tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="antara 1 dan 1000"):
         sample(susenas, ["R101"], tmp_path / "x.csv", fmt="csv", rows=5000)
+
+
+def test_the_sample_draws_only_from_rows_the_orders_filter_keeps(session, catalog_dir, tmp_path) -> None:
+    from catalog.demo import ensure_demo_catalog
+
+    dataset = ensure_demo_catalog(
+        session=session, catalog_dir=catalog_dir, work_dir=tmp_path / "demo", now=NOW
+    )[0]
+    result = write_sample(
+        session=session,
+        catalog_dir=catalog_dir,
+        dataset_id=dataset.id or 0,
+        variables=["R405", "R407"],
+        fmt="csv",
+        out_path=tmp_path / "s.csv",
+        rows=50,
+        where="R405 = 2 and R407 >= 60",
+    )
+    frame = pd.read_csv(result.path)
+    assert len(frame) == 50
+    assert set(frame["R405"]) == {2} and frame["R407"].min() >= 60
