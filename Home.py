@@ -9,24 +9,24 @@ from core.users import credentials, record_failed_logins
 from ui.app import cookie_key, current_user, db, enforce_timers, settings, t
 from ui.i18n import LANGUAGES
 
-st.set_page_config(page_title="Silastik Mikro", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Silastik Mikro", page_icon=":material/analytics:", layout="wide")
 
 MENU = {
     "customer": [
-        ("pages/umum/katalog.py", "menu_catalog", "📚"),
-        ("pages/pelanggan/keranjang.py", "menu_cart", "🛒"),
-        ("pages/pelanggan/permintaan_saya.py", "menu_my_requests", "📄"),
-        ("pages/umum/akun.py", "menu_account", "👤"),
+        ("pages/umum/katalog.py", "menu_catalog", ":material/menu_book:"),
+        ("pages/pelanggan/keranjang.py", "menu_cart", ":material/shopping_cart:"),
+        ("pages/pelanggan/permintaan_saya.py", "menu_my_requests", ":material/description:"),
+        ("pages/umum/akun.py", "menu_account", ":material/person:"),
     ],
     "officer": [
-        ("pages/petugas/antrian.py", "menu_queue", "📥"),
-        ("pages/petugas/tinjau.py", "menu_review", "🔎"),
-        ("pages/petugas/katalog_admin.py", "menu_catalog_admin", "🗂️"),
+        ("pages/petugas/antrian.py", "menu_queue", ":material/inbox:"),
+        ("pages/petugas/tinjau.py", "menu_review", ":material/fact_check:"),
+        ("pages/petugas/katalog_admin.py", "menu_catalog_admin", ":material/upload_file:"),
     ],
-    "manager": [("pages/manajer/dasbor.py", "menu_dashboard", "📈")],
+    "manager": [("pages/manajer/dasbor.py", "menu_dashboard", ":material/monitoring:")],
     "admin": [
-        ("pages/admin/pengguna.py", "menu_users", "👥"),
-        ("pages/admin/pengaturan.py", "menu_settings", "⚙️"),
+        ("pages/admin/pengguna.py", "menu_users", ":material/group:"),
+        ("pages/admin/pengaturan.py", "menu_settings", ":material/settings:"),
     ],
 }
 
@@ -48,9 +48,9 @@ enforce_timers()
 user = current_user()
 if user is None:
     pages = [
-        st.Page("pages/umum/masuk.py", title=t("menu_login"), icon="🔑", default=True),
-        st.Page("pages/umum/daftar.py", title=t("menu_register"), icon="📝"),
-        st.Page("pages/umum/katalog.py", title=t("menu_catalog"), icon="📚"),
+        st.Page("pages/umum/masuk.py", title=t("menu_login"), icon=":material/login:", default=True),
+        st.Page("pages/umum/daftar.py", title=t("menu_register"), icon=":material/person_add:"),
+        st.Page("pages/umum/katalog.py", title=t("menu_catalog"), icon=":material/menu_book:"),
     ]
 else:
     pages = [

@@ -81,7 +81,8 @@ def download_buttons(req: DataRequest, actor: User) -> None:
         return
     for item in available:
         st.download_button(
-            f"⬇️ {t('doc_' + item.document.kind)} (v{item.document.version})",
+            f"{t('doc_' + item.document.kind)} (v{item.document.version})",
+            icon=":material/download:",
             data=_reader(item.document.id or 0, actor),
             file_name=item.file.original_name,
             mime=item.file.mime,

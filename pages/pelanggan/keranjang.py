@@ -28,7 +28,7 @@ with db() as session:
 st.caption(t("request_number", number=draft.number))
 if not items:
     st.info(t("cart_empty"))
-    st.page_link("pages/umum/katalog.py", label=t("menu_catalog"), icon="📚")
+    st.page_link("pages/umum/katalog.py", label=t("menu_catalog"), icon=":material/menu_book:")
     st.stop()
 
 for dataset, variables, row_filter in items:

@@ -93,7 +93,7 @@ if "request_revision" in events:
 
 if req.status in ("returned",):
     st.warning(t("returned_hint"))
-    st.page_link("pages/pelanggan/keranjang.py", label=t("menu_cart"), icon="🛒")
+    st.page_link("pages/pelanggan/keranjang.py", label=t("menu_cart"), icon=":material/shopping_cart:")
 
 if req.status == "closed":
     st.header(t("rating_title"))

@@ -91,7 +91,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
     at.switch_page("pages/pelanggan/permintaan_saya.py").run()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["⬇️ Contoh data (v1)", "⬇️ Invoice (v1)", "⬇️ SPPD (v1)"]
+    assert labels == ["Contoh data (v1)", "Invoice (v1)", "SPPD (v1)"]
 
     # The officer records billing code, payment (NTPN) and the SPPD originals, then delivers.
     officer = login(new_app(), "petugas", "demo12345")
@@ -113,7 +113,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
     at.switch_page("pages/pelanggan/permintaan_saya.py").run()
     labels = [b.label for b in at.get("download_button")]
-    assert "⬇️ Kuitansi (v1)" in labels and "⬇️ Data mikro (v1)" in labels
+    assert "Kuitansi (v1)" in labels and "Data mikro (v1)" in labels
     at.text_area(key="revision_reason").input("Label variabel kedua terpotong")
     click(at, "Kirim permintaan perbaikan")
     assert _status() == "revision"
@@ -125,7 +125,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     # The customer accepts and rates the service.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
     at.switch_page("pages/pelanggan/permintaan_saya.py").run()
-    assert "⬇️ Data mikro (v2)" in [b.label for b in at.get("download_button")]
+    assert "Data mikro (v2)" in [b.label for b in at.get("download_button")]
     click(at, "Terima data (selesai)")
     assert _status() == "closed"
     at.slider(key="ikm_3").set_value(3)
