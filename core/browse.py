@@ -1,4 +1,4 @@
-"""Read-only views of the catalog and requests for the pages."""
+"""Read-only views of the catalog and of the users, for the pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 
 from sqlmodel import Session, col, select
 
-from core.models import AuditEvent, CartItem, DataRequest, Dataset, User, Variable
+from core.errors import PermissionDenied
+from core.models import User, Variable
 
 
 def dataset_variables(*, session: Session, dataset_id: int) -> list[Variable]:
@@ -25,30 +26,7 @@ def value_labels(variable: Variable) -> dict[str, str]:
     return dict(json.loads(variable.value_labels_json or "{}"))
 
 
-def timeline(*, session: Session, request_id: int) -> list[AuditEvent]:
-    return list(
-        session.exec(
-            select(AuditEvent).where(AuditEvent.request_id == request_id).order_by(col(AuditEvent.id))
-        )
-    )
-
-
-def cart_summary(*, session: Session, request_id: int) -> list[tuple[Dataset, list[str], str]]:
-    """(dataset, variables, row filter) for each cart item."""
-    rows = session.exec(
-        select(CartItem).where(CartItem.request_id == request_id).order_by(col(CartItem.id))
-    ).all()
-    out = []
-    for item in rows:
-        dataset = session.get(Dataset, item.dataset_id)
-        if dataset is not None:
-            out.append((dataset, list(json.loads(item.variables_json or "[]")), item.row_filter))
-    return out
-
-
-def customer_of(*, session: Session, request: DataRequest) -> User | None:
-    return session.get(User, request.customer_id)
-
-
-def all_users(*, session: Session) -> list[User]:
+def all_users(*, session: Session, actor: User) -> list[User]:
+    if actor.role != "admin":
+        raise PermissionDenied("Hanya admin yang dapat melihat daftar pengguna.")
     return list(session.exec(select(User).order_by(col(User.id))))

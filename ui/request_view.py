@@ -7,21 +7,21 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from core.browse import cart_summary, timeline
 from core.clock import local, utcnow
 from core.db import session_scope
 from core.delivery import downloads, open_download
 from core.messages import post_message, thread
 from core.models import DataRequest, User
 from core.money import format_idr
+from core.request_views import cart_summary, timeline
 from core.workflow import latest_invoice
 from ui.app import db, engine, run, settings, t
 
 
-def summary(req: DataRequest) -> None:
+def summary(req: DataRequest, actor: User) -> None:
     st.subheader(f"{req.number} · {t('status_' + req.status)}")
     with db() as session:
-        items = cart_summary(session=session, request_id=req.id or 0)
+        items = cart_summary(session=session, request_id=req.id or 0, actor=actor)
         invoice = latest_invoice(session, req)
     for dataset, variables, row_filter in items:
         st.write(
@@ -42,9 +42,9 @@ def summary(req: DataRequest) -> None:
         )
 
 
-def history(req: DataRequest) -> None:
+def history(req: DataRequest, actor: User) -> None:
     with db() as session:
-        events = timeline(session=session, request_id=req.id or 0)
+        events = timeline(session=session, request_id=req.id or 0, actor=actor)
     st.dataframe(
         pd.DataFrame(
             [

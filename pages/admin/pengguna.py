@@ -6,10 +6,10 @@ import streamlit as st
 from core.browse import all_users
 from ui.app import db, require_role, t
 
-require_role("admin")
+user = require_role("admin")
 st.title(t("users_title"))
 with db() as session:
-    users = all_users(session=session)
+    users = all_users(session=session, actor=user)
 st.dataframe(
     pd.DataFrame(
         [

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from catalog.query import count_rows
-from core.browse import cart_summary
 from core.clock import utcnow
 from core.errors import UserError
 from core.money import format_thousands
+from core.request_views import cart_summary
 from core.requests import (
     OUTPUT_FORMATS,
     attach_abstract,
@@ -24,7 +24,7 @@ show_flash()
 
 with db() as session:
     draft = current_draft(session=session, actor=user, now=utcnow(), settings=settings())
-    items = cart_summary(session=session, request_id=draft.id)
+    items = cart_summary(session=session, request_id=draft.id, actor=user)
 st.caption(t("request_number", number=draft.number))
 if not items:
     st.info(t("cart_empty"))

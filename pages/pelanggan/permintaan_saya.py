@@ -26,7 +26,7 @@ req = st.selectbox(
     key="my_request",
     format_func=lambda r: f"{r.number} · {t('status_' + r.status)}",
 )
-summary(req)
+summary(req, user)
 with db() as session:
     events = workflow.allowed_events(
         session=session, request=req, actor=user, now=utcnow(), window_days=settings().revision_window_days
@@ -110,6 +110,6 @@ if req.status == "closed":
                 st.rerun()
 
 st.header(t("timeline"))
-history(req)
+history(req, user)
 st.header(t("messages"))
 messages(req, user)

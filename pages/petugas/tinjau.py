@@ -3,11 +3,11 @@
 import streamlit as st
 
 from core import workflow
-from core.browse import customer_of
 from core.clock import local_date, utcnow
 from core.delivery import deliver, deliver_fix
 from core.fulfilment import build_extract_and_sample, issue_documents, latest_document
 from core.payments import receive_sppd, record_billing_code, record_payment, verify_transfer
+from core.request_views import customer_of
 from core.requests import list_requests
 from core.workflow import payment_of
 from ui.app import db, require_role, run, settings, show_flash, t
@@ -33,14 +33,14 @@ req = st.selectbox(
 )
 st.session_state["review_id"] = req.id
 with db() as session:
-    customer = customer_of(session=session, request=req)
+    customer = customer_of(session=session, request_id=req.id, actor=user)
     events = workflow.allowed_events(
         session=session, request=req, actor=user, now=utcnow(), window_days=settings().revision_window_days
     )
     payment = payment_of(session, req.id)
     has_extract = latest_document(session, req.id, "extract") is not None
     invoice = workflow.latest_invoice(session, req)
-summary(req)
+summary(req, user)
 if customer is not None:
     st.caption(
         t(
@@ -125,6 +125,6 @@ if req.status == "revision" and st.button(t("deliver_fix"), type="primary"):
 st.header(t("documents"))
 download_buttons(req, user)
 st.header(t("timeline"))
-history(req)
+history(req, user)
 st.header(t("messages"))
 messages(req, user)
