@@ -6,7 +6,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from core.users import credentials, record_failed_logins
-from ui.app import cookie_key, current_user, db, enforce_timers, settings, t
+from ui.app import cookie_key, current_user, db, enforce_timers, language_switch, settings, t
 from ui.i18n import LANGUAGES
 
 st.set_page_config(page_title="Silastik Mikro", page_icon=":material/analytics:", layout="wide")
@@ -31,12 +31,7 @@ MENU = {
 }
 
 with st.sidebar:
-    st.selectbox(
-        "Bahasa / Language",
-        list(LANGUAGES),
-        key="lang",
-        format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
-    )
+    language_switch(list(LANGUAGES))
 
 with db() as session:
     creds = credentials(session=session)

@@ -82,8 +82,20 @@ def _atomic(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
+def whole_numbers_as_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Float columns whose values are all whole numbers become nullable integers, so a CSV says 2, not 2.0."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_float_dtype(column):
+            values = column.dropna()
+            if (values == values.round()).all() and (values.abs() < 2**53).all():
+                out[name] = column.astype("Int64")
+    return out
+
+
 def _csv(frame: pd.DataFrame, variables: list[Variable], path: Path, file_label: str) -> list[str]:
-    frame.to_csv(path, index=False, encoding="utf-8")
+    whole_numbers_as_integers(frame).to_csv(path, index=False, encoding="utf-8")
     return list(frame.columns)
 
 

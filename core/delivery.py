@@ -15,7 +15,7 @@ from core.files import read_checked
 from core.fulfilment import packed_datasets, party_of, rebuild_extract, store_pdf
 from core.models import DataRequest, Delivery, Document, Revision, StoredFile, User
 from core.numbering import next_number
-from core.requests import get_request
+from core.requests import get_request, write_cart_item
 from core.settings import Settings
 from core.staff import officer_request
 from core.workflow import payment_of
@@ -122,14 +122,14 @@ def deliver_fix(
     now: datetime,
     seen_version: int | None = None,
     note: str = "",
+    amendments: dict[int, tuple[list[str], str]] | None = None,
 ) -> Delivery:
-    """Rebuild the data package from the stored definition and send it again."""
+    """Rebuild the data package from the stored definition, after the officer's amendments (dataset id
+    -> variables and row filter), and send it again."""
     req = officer_request(session, request_id, actor, "revision", seen_version=seen_version)
-    revision = session.exec(
-        select(Revision)
-        .where(Revision.request_id == request_id, Revision.fixed_at == None)  # noqa: E711
-        .order_by(col(Revision.id).desc())
-    ).first()
+    for dataset_id, (variables, row_filter) in (amendments or {}).items():
+        write_cart_item(session, req, dataset_id, variables, row_filter)
+    revision = open_revision(session=session, request_id=request_id, actor=actor)
     if revision is None:
         raise UserError("Tidak ada permintaan perbaikan yang terbuka.")
     extract = rebuild_extract(session=session, settings=settings, req=req, now=now)
@@ -140,6 +140,17 @@ def deliver_fix(
         session=session, request_id=request_id, event="deliver_fix", actor=actor, now=now, note=note
     )
     return delivery
+
+
+def open_revision(*, session: Session, request_id: int, actor: User) -> Revision | None:
+    """The revision request not yet served, for the officer to read in full."""
+    get_request(session=session, request_id=request_id, actor=actor)
+    query = (
+        select(Revision)
+        .where(Revision.request_id == request_id, col(Revision.fixed_at).is_(None))
+        .order_by(col(Revision.id).desc())
+    )
+    return session.exec(query).first()
 
 
 def accept_delivery(*, session: Session, request_id: int, actor: User, now: datetime) -> DataRequest:

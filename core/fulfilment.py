@@ -158,16 +158,13 @@ def packed_datasets(*, settings: Settings, session: Session, document: Document)
     return [PackedDataset(**d) for d in manifest["datasets"]]
 
 
-def _payment_instructions(customer: User) -> str:
+def _payment_instructions(customer: User, settings: Settings) -> str:
     if customer.domicile == "ID":
         return (
-            "Bayar melalui SIMPONI dengan kode billing yang dikirim petugas. "
+            "Bayar melalui SIMPONI dengan kode billing yang tampil di halaman Permintaan Saya. "
             "Simpan bukti bayar yang memuat NTPN."
         )
-    return (
-        "Transfer ke rekening Bendahara Penerimaan BPS Kabupaten Bener Meriah sesuai jumlah tagihan, "
-        "lalu unggah bukti transfer di halaman Permintaan Saya."
-    )
+    return f"{settings.transfer_instructions} Unggah bukti transfer di halaman Permintaan Saya."
 
 
 def issue_documents(
@@ -206,7 +203,7 @@ def issue_documents(
         customer=party_of(customer),
         lines=lines,
         total_idr=invoice.amount_idr,
-        payment_instructions=_payment_instructions(customer),
+        payment_instructions=_payment_instructions(customer, settings),
         regulation=invoice.regulation,
         request_number=req.number,
     )

@@ -7,13 +7,14 @@ from collections import Counter
 from sqlmodel import Session, select
 
 from core.models import DataRequest, Payment
-from core.workflow import STATUS_LABELS
+from core.workflow import STATUSES
 
 
 def requests_by_status(*, session: Session) -> list[tuple[str, int]]:
+    """(status, count) in workflow order, drafts left out; pages label the statuses."""
     statuses = session.exec(select(DataRequest.status).where(DataRequest.status != "draft")).all()
     counts = Counter(statuses)
-    return [(STATUS_LABELS[s], counts[s]) for s in STATUS_LABELS if counts[s]]
+    return [(s, counts[s]) for s in STATUSES if counts[s]]
 
 
 def revenue_by_month(*, session: Session) -> list[tuple[str, int]]:

@@ -79,6 +79,13 @@ def set_cart_item(
 ) -> CartItem:
     """Put one dataset's chosen variables (and row filter) in the cart, replacing an earlier choice."""
     req = _editable(session, request_id, actor)
+    return write_cart_item(session, req, dataset_id, variables, row_filter)
+
+
+def write_cart_item(
+    session: Session, req: DataRequest, dataset_id: int, variables: list[str], row_filter: str
+) -> CartItem:
+    """Check the variables and the filter against the dataset, then store the choice."""
     if session.get(Dataset, dataset_id) is None:
         raise UserError("Dataset tidak ditemukan.")
     kinds = variable_kinds(session=session, dataset_id=dataset_id)
@@ -212,3 +219,8 @@ def rate_request(
     session.add(rating)
     session.flush()
     return rating
+
+
+def rating_of(*, session: Session, request_id: int, actor: User) -> Rating | None:
+    get_request(session=session, request_id=request_id, actor=actor)
+    return session.exec(select(Rating).where(Rating.request_id == request_id)).first()

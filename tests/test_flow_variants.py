@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pandas as pd
 import pytest
+from sqlmodel import select
 
 from catalog.demo import ensure_demo_catalog
 from core import workflow
@@ -12,6 +14,7 @@ from core.browse import dataset_variables
 from core.delivery import deliver, downloads
 from core.errors import UserError
 from core.fulfilment import build_extract_and_sample, issue_documents
+from core.models import CartItem
 from core.payments import receive_sppd, upload_transfer_proof, verify_transfer
 from core.requests import attach_abstract, attach_letter, current_draft, set_cart_item, submit_request
 from core.settings import Settings
@@ -126,3 +129,58 @@ def test_a_government_request_with_a_letter_pays_rp0_and_needs_only_the_sppd(ses
     assert invoice.amount_idr == 0
     receive_sppd(session=session, request_id=req.id, actor=officer, now=NOW)
     assert session.get(type(req), req.id).status == "ready"
+
+
+def test_a_revision_fix_can_change_the_order_and_the_new_package_shows_it(session, setting):
+    import io
+    import zipfile
+
+    from core.delivery import deliver_fix, open_revision, request_revision
+    from core.models import StoredFile
+    from core.payments import record_payment
+
+    officer = make_user(session, role="officer", now=NOW)
+    customer = make_user(session, now=NOW, domicile="ID")
+    req = _submitted(session, setting, customer)
+    invoice = _documents_issued(session, setting, req, officer)
+    record_payment(
+        session=session,
+        request_id=req.id,
+        actor=officer,
+        ntpn="0A1B2C3D4E5F6G7H",
+        paid_on=NOW.date(),
+        amount_idr=invoice.amount_idr,
+        now=NOW,
+    )
+    receive_sppd(session=session, request_id=req.id, actor=officer, now=NOW)
+    deliver(session=session, settings=setting, request_id=req.id, actor=officer, now=NOW)
+    request_revision(
+        session=session,
+        request_id=req.id,
+        actor=customer,
+        now=NOW + timedelta(days=1),
+        reason="Mohon hanya laki-laki umur 60 tahun ke atas, dan tambahkan penimbang FWT",
+    )
+    assert open_revision(session=session, request_id=req.id, actor=officer).reason.startswith("Mohon hanya")
+    [item] = session.exec(select(CartItem).where(CartItem.request_id == req.id)).all()
+    deliver_fix(
+        session=session,
+        settings=setting,
+        request_id=req.id,
+        actor=officer,
+        now=NOW + timedelta(days=2),
+        amendments={item.dataset_id: (["R405", "R407", "FWT"], "R405 = 1 and R407 >= 60")},
+    )
+    data = next(
+        d
+        for d in downloads(session=session, request_id=req.id, actor=customer)
+        if d.document.kind == "extract"
+    )
+    assert data.document.version == 2
+    stored = session.get(StoredFile, data.file.id)
+    with zipfile.ZipFile(setting.files_dir / stored.relpath) as archive:
+        csv_name = next(n for n in archive.namelist() if n.endswith(".csv"))
+        frame = pd.read_csv(io.BytesIO(archive.read(csv_name)))
+    assert list(frame.columns) == ["R405", "R407", "FWT"]
+    assert set(frame["R405"]) == {1} and frame["R407"].min() >= 60
+    assert open_revision(session=session, request_id=req.id, actor=officer) is None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -44,8 +46,28 @@ def db() -> Iterator[Session]:
         yield session
 
 
+LANGUAGE_KEY = "language"  # our own key: Streamlit drops a widget's state when pages switch
+
+
 def lang() -> str:
-    return str(st.session_state.get("lang", "id"))
+    return str(st.session_state.get(LANGUAGE_KEY, "id"))
+
+
+def language_switch(codes: list[str]) -> None:
+    """The sidebar switch; the choice is kept under LANGUAGE_KEY so it survives page changes."""
+    names = {"id": "Indonesia", "en": "English"}
+
+    def keep() -> None:
+        st.session_state[LANGUAGE_KEY] = st.session_state["lang"]
+
+    st.selectbox(
+        "Bahasa / Language",
+        codes,
+        index=codes.index(lang()),
+        key="lang",
+        on_change=keep,
+        format_func=names.__getitem__,
+    )
 
 
 def t(key: str, **values: object) -> str:
@@ -126,3 +148,11 @@ def enforce_timers() -> None:
         return
     state["last"] = now.timestamp()
     run_jobs(engine=engine(), settings=settings(), now=now)
+
+
+def base_url() -> str:
+    """Where email links point: SILASTIK_BASE_URL when set, else the address this browser used."""
+    if os.environ.get("SILASTIK_BASE_URL"):
+        return settings().base_url
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else settings().base_url

@@ -96,16 +96,16 @@ def messages(req: DataRequest, actor: User) -> None:
     with db() as session:
         found = thread(session=session, request_id=req.id or 0, actor=actor)
     for message, author in found:
-        with st.chat_message("user" if message.author_id == actor.id else "assistant"):
+        mine = message.author_id == actor.id
+        with st.chat_message(author, avatar=":material/person:" if mine else ":material/support_agent:"):
             st.caption(f"{author} · {local(message.created_at)}")
             st.write(message.body)
     if actor.role in ("customer", "officer"):
-        body = st.text_area(t("new_message"), key=f"message_{req.id}")
-        if st.button(t("send_message"), key=f"send_{req.id}"):
-            if run(
-                lambda s: post_message(
-                    session=s, request_id=req.id or 0, actor=actor, body=body, now=utcnow()
-                ),
-                success=t("message_sent"),
-            ):
-                st.rerun()
+        with st.form(f"thread_{req.id}", clear_on_submit=True):
+            body = st.text_area(t("new_message"), key=f"message_{req.id}")
+            sent = st.form_submit_button(t("send_message"))
+        if sent and run(
+            lambda s: post_message(session=s, request_id=req.id or 0, actor=actor, body=body, now=utcnow()),
+            success=t("message_sent"),
+        ):
+            st.rerun()

@@ -6,7 +6,8 @@ from core import workflow
 from core.clock import utcnow
 from core.delivery import accept_delivery, request_revision
 from core.payments import upload_transfer_proof
-from core.requests import IKM_ELEMENTS, list_requests, rate_request
+from core.requests import IKM_ELEMENTS, list_requests, rate_request, rating_of
+from core.workflow import payment_of
 from ui.app import db, require_role, run, settings, show_flash, t, upload_of
 from ui.request_view import download_buttons, history, messages, summary
 
@@ -56,6 +57,13 @@ if req.status == "awaiting_payment" and user.domicile != "ID":
         )
         st.rerun()
 if req.status == "awaiting_payment":
+    with db() as session:
+        payment = payment_of(session, req.id)
+    if user.domicile == "ID":
+        code = payment.billing_code if payment else None
+        st.info(t("pay_with_billing_code", code=code) if code else t("billing_code_pending"))
+    else:
+        st.info(settings().transfer_instructions)
     st.info(t("sppd_mail_instructions"))
 
 if "reject_sample" in events:
@@ -95,8 +103,13 @@ if req.status in ("returned",):
     st.warning(t("returned_hint"))
     st.page_link("pages/pelanggan/keranjang.py", label=t("menu_cart"), icon=":material/shopping_cart:")
 
-if req.status == "closed":
+with db() as session:
+    rated = rating_of(session=session, request_id=req.id, actor=user) is not None
+if req.status == "closed" and rated:
+    st.success(t("rating_thanks"))
+elif req.status == "closed":
     st.header(t("rating_title"))
+    st.caption(t("rating_scale"))
     with st.form("rating"):
         scores = [st.slider(t(f"ikm_{i}"), 1, 4, 4, key=f"ikm_{i}") for i in range(1, IKM_ELEMENTS + 1)]
         feedback = st.text_area(t("feedback"))

@@ -12,7 +12,9 @@ user = require_role("officer")
 st.title(t("queue_title"))
 only_mine = st.toggle(t("only_waiting_on_office"), value=True)
 with db() as session:
-    found = list_requests(session=session, actor=user, statuses=WAITING_ON_OFFICE if only_mine else ())
+    found = list_requests(
+        session=session, actor=user, statuses=(*WAITING_ON_OFFICE, "awaiting_payment") if only_mine else ()
+    )
 if not found:
     st.info(t("queue_empty"))
     st.stop()

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from core import workflow
+from core.browse import dataset_variables
 from core.clock import local_date, utcnow
-from core.delivery import deliver, deliver_fix
+from core.delivery import deliver, deliver_fix, open_revision
 from core.fulfilment import build_extract_and_sample, issue_documents, latest_document
 from core.payments import receive_sppd, record_billing_code, record_payment, verify_transfer
-from core.request_views import customer_of
+from core.request_views import cart_summary, customer_of
 from core.requests import list_requests
 from core.workflow import payment_of
 from ui.app import db, require_role, run, settings, show_flash, t
@@ -47,7 +48,7 @@ if customer is not None:
             "customer_line",
             name=customer.name,
             institution=customer.institution,
-            segment=customer.segment,
+            segment=t("segment_" + customer.segment),
             email=customer.email,
             npwp=customer.npwp or "-",
         )
@@ -119,8 +120,26 @@ if req.status == "awaiting_payment":
 if req.status == "ready" and st.button(t("deliver"), type="primary"):
     act(deliver, "delivered_ok", **with_files)
 
-if req.status == "revision" and st.button(t("deliver_fix"), type="primary"):
-    act(deliver_fix, "delivered_ok", **with_files)
+if req.status == "revision":
+    st.header(t("revision_header"))
+    with db() as session:
+        revision = open_revision(session=session, request_id=req.id, actor=user)
+        order = cart_summary(session=session, request_id=req.id, actor=user)
+        choices = {
+            d.id: [v.name for v in dataset_variables(session=session, dataset_id=d.id)] for d, _, _ in order
+        }
+    if revision is not None:
+        st.warning(t("revision_reason", reason=revision.reason))
+    amendments = {}
+    for dataset, variables, row_filter in order:
+        st.caption(dataset.title)
+        picked = st.multiselect(
+            t("pick_variables"), choices[dataset.id], default=variables, key=f"fix_{dataset.id}"
+        )
+        new_filter = st.text_input(t("row_filter"), value=row_filter, key=f"fix_filter_{dataset.id}")
+        amendments[dataset.id] = (picked, new_filter)
+    if st.button(t("deliver_fix"), type="primary"):
+        act(deliver_fix, "delivered_ok", amendments=amendments, **with_files)
 
 st.header(t("documents"))
 download_buttons(req, user)

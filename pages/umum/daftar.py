@@ -6,7 +6,7 @@ from core.clock import utcnow
 from core.models import SEGMENTS
 from core.notify import verification_link
 from core.users import Registration, register_customer
-from ui.app import run, settings, t
+from ui.app import base_url, run, settings, t
 
 st.title(t("register_title"))
 with st.form("register"):
@@ -33,10 +33,8 @@ if submitted:
         domicile=domicile,
         npwp=npwp,
     )
-    user = run(lambda s: register_customer(session=s, form=form, now=utcnow(), base_url=settings().base_url))
+    user = run(lambda s: register_customer(session=s, form=form, now=utcnow(), base_url=base_url()))
     if user is not None:
         st.success(t("register_done", email=user.email))
         if settings().demo:
-            st.info(
-                t("demo_verify_link", link=verification_link(user.verify_token or "", settings().base_url))
-            )
+            st.info(t("demo_verify_link", link=verification_link(user.verify_token or "", base_url())))

@@ -11,9 +11,9 @@ show_flash()
 
 token = st.query_params.get("verify")
 if token:
-    if run(lambda s: verify_email(session=s, token=token)):
-        st.success(t("email_verified"))
+    run(lambda s: verify_email(session=s, token=token), success=t("email_verified"))
     st.query_params.clear()
+    st.rerun()  # the flash message survives the rerun that clearing the address causes
 
 authenticator = st.session_state["authenticator"]
 authenticator.login(

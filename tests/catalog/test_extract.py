@@ -162,3 +162,18 @@ def test_dta_extract_labels_only_integer_valued_columns(
     assert meta.variable_value_labels == {"x": {1: "red", 2: "green", 3: "blue"}}
     assert frame["z"].iloc[2] == pytest.approx(1.234)
     assert list(frame["ca_subvar_1"]) == ["a", "a", "b", "b", "a", "b"]
+
+
+def test_csv_writes_whole_numbers_without_decimals_and_keeps_fractions() -> None:
+    from catalog.writers import whole_numbers_as_integers
+
+    frame = pd.DataFrame(
+        {"umur": [2.0, 29.0, None], "kapita": [1956200.0, 0.5, 3.0], "nama": ["a", "b", "c"]}
+    )
+    converted = whole_numbers_as_integers(frame)
+    assert converted.to_csv(index=False).splitlines() == [
+        "umur,kapita,nama",
+        "2,1956200.0,a",
+        "29,0.5,b",
+        ",3.0,c",
+    ]

@@ -30,11 +30,16 @@ def test_a_visitor_sees_sign_in_register_and_the_catalog(app_env):
     assert len(at.dataframe) == 2  # datasets and the chosen dataset's variables
 
 
-def test_the_language_switch_shows_english(app_env):
+def test_the_language_switch_shows_english_and_stays_on_other_pages(app_env):
     at = new_app()
     at.run()
     at.selectbox(key="lang").set_value("en").run()
     assert [t.value for t in at.title] == ["Sign in"]
+    at.switch_page("pages/umum/katalog.py").run()
+    assert [t.value for t in at.title] == ["Microdata catalog"]
+    login(at.switch_page("pages/umum/masuk.py"), "pelanggan", "demo12345")
+    at.switch_page("pages/pelanggan/permintaan_saya.py").run()
+    assert [t.value for t in at.title] == ["My requests"]
 
 
 def test_a_wrong_password_is_refused_and_counted_in_the_database(app_env):

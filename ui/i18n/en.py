@@ -161,7 +161,7 @@ STRINGS = {
     "format_parquet": "Parquet",
     "format_xlsx": "Excel (.xlsx)",
     "queue_title": "Request queue",
-    "only_waiting_on_office": "Only those waiting on the office",
+    "only_waiting_on_office": "Only those the office must act on (payment and SPPD included)",
     "queue_empty": "No requests.",
     "number": "Number",
     "submitted_at": "Submitted",
@@ -218,4 +218,9 @@ STRINGS = {
     "new_message": "Write a message",
     "send_message": "Send message",
     "message_sent": "Message sent.",
+    "pay_with_billing_code": "Pay through SIMPONI (bank, post office or internet banking) with billing code **{code}**, before the invoice expires.",
+    "billing_code_pending": "The officer is creating the SIMPONI billing code; it will appear here.",
+    "revision_header": "Data revision",
+    "revision_reason": "The customer's revision request: {reason}",
+    "rating_scale": "Scale: 1 = poor, 2 = fair, 3 = good, 4 = very good.",
 }

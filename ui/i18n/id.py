@@ -122,7 +122,7 @@ STRINGS = {
     "note": "Catatan",
     "invoice_line": "Invoice {number}: {amount}, berlaku sampai {until}",
     "queue_title": "Antrian permintaan",
-    "only_waiting_on_office": "Hanya yang menunggu petugas",
+    "only_waiting_on_office": "Hanya yang perlu ditangani petugas (termasuk pembayaran dan SPPD)",
     "queue_empty": "Tidak ada permintaan.",
     "number": "Nomor",
     "submitted_at": "Diajukan",
@@ -218,4 +218,9 @@ STRINGS = {
     "new_message": "Tulis pesan",
     "send_message": "Kirim pesan",
     "message_sent": "Pesan terkirim.",
+    "pay_with_billing_code": "Bayar melalui SIMPONI (bank, kantor pos atau internet banking) dengan kode billing **{code}**, sebelum invoice berakhir.",
+    "billing_code_pending": "Petugas sedang membuat kode billing SIMPONI; kode akan tampil di sini.",
+    "revision_header": "Perbaikan data",
+    "revision_reason": "Permintaan perbaikan dari pelanggan: {reason}",
+    "rating_scale": "Skala: 1 = tidak baik, 2 = kurang baik, 3 = baik, 4 = sangat baik.",
 }
