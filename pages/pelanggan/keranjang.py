@@ -66,6 +66,8 @@ for dataset, variables, row_filter in items:
             st.rerun()
 
 st.header(t("submit_header"))
+with st.expander(t("terms_title")):
+    st.markdown(t("terms_text"))
 with st.form("submit_request"):
     purpose = st.text_area(t("purpose"), value=draft.purpose, help=t("purpose_help"))
     output_format = st.selectbox(

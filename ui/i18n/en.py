@@ -223,4 +223,18 @@ STRINGS = {
     "revision_header": "Data revision",
     "revision_reason": "The customer's revision request: {reason}",
     "rating_scale": "Scale: 1 = poor, 2 = fair, 3 = good, 4 = very good.",
+    "terms_title": "Terms of purchase",
+    "terms_text": (
+        "1. **Abstract**: the data is used only as described in the abstract you upload; an officer checks that it "
+        "fits the chosen variables.\n"
+        "2. **SPPD**: you sign 2 originals of the data-use agreement over a Rp10.000 meterai (Indonesian duty stamp) "
+        "and post them to BPS Kabupaten Bener Meriah; the data is sent once the SPPD has arrived and payment is "
+        "recorded.\n"
+        "3. **Confidentiality**: respondents stay anonymous (Law 16/1997 on Statistics); the data may not be "
+        "redistributed, and its source must be cited.\n"
+        "4. **Format and media**: the data comes in the format you choose, as a download in this application.\n"
+        "5. **Fees**: per PP 13/2024 (Rp20.000 per dataset up to 1 MB, plus Rp20 per further 1.000 bytes); Rp0 for "
+        "government bodies, education institutions and international organisations with a request letter. "
+        "Invoices are valid for 1 month; revisions can be asked up to 30 days after delivery."
+    ),
 }

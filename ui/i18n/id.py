@@ -223,4 +223,17 @@ STRINGS = {
     "revision_header": "Perbaikan data",
     "revision_reason": "Permintaan perbaikan dari pelanggan: {reason}",
     "rating_scale": "Skala: 1 = tidak baik, 2 = kurang baik, 3 = baik, 4 = sangat baik.",
+    "terms_title": "Syarat pembelian data mikro",
+    "terms_text": (
+        "1. **Abstraksi**: data hanya dipakai sesuai abstraksi yang Anda unggah; petugas memeriksa kesesuaiannya "
+        "dengan variabel yang dipilih.\n"
+        "2. **SPPD**: Anda menandatangani 2 rangkap asli Surat Perjanjian Penggunaan Data di atas meterai Rp10.000 "
+        "dan mengirimkannya ke BPS Kabupaten Bener Meriah; data dikirim setelah SPPD diterima dan pembayaran tercatat.\n"
+        "3. **Kerahasiaan**: identitas responden dirahasiakan (UU No. 16 Tahun 1997 tentang Statistik); data tidak "
+        "boleh disebarluaskan, dan sumbernya wajib dikutip.\n"
+        "4. **Format dan media**: data dikirim dalam format yang Anda pilih, sebagai unduhan di aplikasi ini.\n"
+        "5. **Biaya**: sesuai PP 13/2024 (Rp20.000 per dataset sampai 1 MB, ditambah Rp20 per 1.000 byte "
+        "berikutnya); tarif Rp0 untuk instansi pemerintah, lembaga pendidikan dan organisasi internasional dengan "
+        "surat permohonan. Invoice berlaku 1 bulan; perbaikan data dapat diminta sampai 30 hari setelah pengiriman."
+    ),
 }
