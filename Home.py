@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 import streamlit_authenticator as stauth
 
+from core.i18n import LANGUAGES
 from core.users import credentials, record_failed_logins
 from ui.app import cookie_key, current_user, db, enforce_timers, language_switch, settings, t
-from ui.i18n import LANGUAGES
 
 st.set_page_config(page_title="Silastik Mikro", page_icon=":material/analytics:", layout="wide")
 

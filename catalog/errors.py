@@ -1,4 +1,4 @@
-"""The catalog's one error type; its message is Indonesian and names the file or dataset."""
+"""The catalog's one error type; its message (a key in core.i18n) names the file or dataset."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from datetime import datetime, time
 from typing import Any
 
 from catalog.errors import CatalogError
+from core.i18n import Msg
 
 MAX_FILTER_LENGTH = 1000
 MAX_IN_VALUES = 500
@@ -44,16 +45,17 @@ def parse_filter(text: str, columns: dict[str, str]) -> tuple[str, list]:
     if not text or not text.strip():
         return "", []
     if len(text) > MAX_FILTER_LENGTH:
-        raise _invalid(f"teks filter lebih dari {MAX_FILTER_LENGTH} karakter")
+        raise _invalid("err_filter_too_long", n=MAX_FILTER_LENGTH)
     parser = _Parser(_tokenize(text), columns)
     sql = parser.expression()
     if parser.peek().kind != "end":
-        raise _invalid(f"bagian '{parser.peek().text}' tidak dipahami")
+        raise _invalid("err_filter_not_understood", part=parser.peek().text)
     return sql, parser.params
 
 
-def _invalid(reason: str) -> CatalogError:
-    return CatalogError(f"Filter tidak valid: {reason}.")
+def _invalid(reason: str, **params: object) -> CatalogError:
+    """The invalid-filter error; `reason` is an err_filter_* key, translated apart from its frame."""
+    return CatalogError("err_filter_invalid", reason=Msg(reason, **params))
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -64,7 +66,7 @@ def _tokenize(text: str) -> list[_Token]:
         match = _TOKEN.match(text, position)
         if not match or match.end() == position:
             bad = text[position:].strip()[:20]
-            raise _invalid(f"karakter tidak dikenal di dekat '{bad}'")
+            raise _invalid("err_filter_bad_character", near=bad)
         kind = match.lastgroup or ""
         raw = match.group(kind)
         tokens.append(_Token(kind, raw, _literal(kind, raw)))
@@ -116,7 +118,7 @@ class _Parser:
     def expect(self, text: str) -> None:
         token = self.take()
         if token.text != text:
-            raise _invalid(f"diharapkan '{text}', ditemukan '{token.text}'")
+            raise _invalid("err_filter_expected", expected=text, found=token.text)
 
     def expression(self) -> str:
         parts = [self.term()]
@@ -135,7 +137,7 @@ class _Parser:
             self.take()
             self.depth += 1
             if self.depth > MAX_NESTING:
-                raise _invalid(f"tanda kurung bersarang lebih dari {MAX_NESTING} tingkat")
+                raise _invalid("err_filter_too_deep", n=MAX_NESTING)
             inner = self.expression()
             self.expect(")")
             self.depth -= 1
@@ -152,23 +154,23 @@ class _Parser:
         if self.keyword("between"):
             low = self.value(name, kind)
             if not self.keyword("and"):
-                raise _invalid(f"'between' pada {name} memerlukan 'and' di antara dua nilai")
+                raise _invalid("err_filter_between_and", name=name)
             high = self.value(name, kind)
             self.params.extend([low, high])
             return f"({target} BETWEEN ? AND ?)"
         token = self.take()
         if token.kind != "op":
-            raise _invalid(f"diharapkan operator (=, <>, <, <=, >, >=, in, between) setelah {name}")
+            raise _invalid("err_filter_expected_operator", name=name)
         self.params.append(self.value(name, kind))
         return f"({target} {_OPERATORS[token.text]} ?)"
 
     def column(self) -> str:
         token = self.take()
         if token.kind != "name" or token.text.lower() in _KEYWORDS:
-            raise _invalid(f"diharapkan nama variabel, ditemukan '{token.text}'")
+            raise _invalid("err_filter_expected_variable", found=token.text)
         name = token.text if token.text in self.columns else self.folded.get(token.text.lower())
         if name is None:
-            raise _invalid(f"variabel {token.text} tidak ada dalam dataset")
+            raise _invalid("err_filter_unknown_variable", name=token.text)
         return name
 
     def value_list(self, name: str, kind: str) -> list[Any]:
@@ -179,27 +181,27 @@ class _Parser:
             values.append(self.value(name, kind))
         self.expect(")")
         if len(values) > MAX_IN_VALUES:
-            raise _invalid(f"daftar 'in' untuk {name} lebih dari {MAX_IN_VALUES} nilai")
+            raise _invalid("err_filter_in_too_long", name=name, n=MAX_IN_VALUES)
         self.params.extend(values)
         return values
 
     def value(self, name: str, kind: str) -> Any:
         token = self.take()
         if token.kind not in ("number", "string"):
-            raise _invalid(f"diharapkan angka atau teks berkutip untuk {name}, ditemukan '{token.text}'")
+            raise _invalid("err_filter_expected_value", name=name, found=token.text)
         if kind == "string":
             return token.value if token.kind == "string" else token.text
         if kind in ("date", "time"):
             return _temporal(token, name, kind)
         if token.kind == "string":
-            raise _invalid(f"{name} adalah variabel angka, tetapi dibandingkan dengan teks {token.text}")
+            raise _invalid("err_filter_number_vs_text", name=name, value=token.text)
         return token.value
 
 
 def _temporal(token: _Token, name: str, kind: str) -> datetime | time:
     if token.kind != "string":
-        raise _invalid(f"{name} adalah variabel tanggal/waktu; tulis nilainya berkutip, mis. '2020-01-31'")
+        raise _invalid("err_filter_date_unquoted", name=name)
     try:
         return time.fromisoformat(token.value) if kind == "time" else datetime.fromisoformat(token.value)
     except ValueError as exc:
-        raise _invalid(f"'{token.value}' bukan tanggal/waktu yang sah untuk {name}") from exc
+        raise _invalid("err_filter_bad_date", value=token.value, name=name) from exc

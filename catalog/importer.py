@@ -49,7 +49,7 @@ def import_dataset(
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, CatalogError) or not isinstance(exc, Exception):
             raise
-        raise CatalogError(f"Impor berkas {path.name} gagal: {exc}") from exc
+        raise CatalogError("err_import_failed", name=path.name, detail=str(exc)) from exc
     if progress:
         progress(1.0)
     return dataset
@@ -70,7 +70,7 @@ def _write_parquet(
             if progress:
                 progress(min(0.99, rows / (meta.n_rows or rows + step)))
     if rows == 0:
-        raise CatalogError(f"Berkas {meta.path.name} tidak berisi satu baris data pun.")
+        raise CatalogError("err_import_no_rows", name=meta.path.name)
     os.replace(temporary, folder / DATA_FILE)
     return rows
 

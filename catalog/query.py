@@ -49,10 +49,10 @@ class DatasetSource:
         for name in names:
             variable = exact.get(name.strip()) or folded.get(name.strip().lower())
             if variable is None:
-                raise CatalogError(f"Variabel {name} tidak ada dalam dataset {self.dataset.title}.")
+                raise CatalogError("err_variable_not_in_dataset", name=name, dataset=self.dataset.title)
             picked.setdefault(variable.name, variable)
         if not picked:
-            raise CatalogError(f"Pilih sedikitnya satu variabel dari dataset {self.dataset.title}.")
+            raise CatalogError("err_pick_a_variable_from", dataset=self.dataset.title)
         return list(picked.values())
 
 
@@ -69,13 +69,13 @@ class FrequencyRow:
 def load_source(*, session: Session, catalog_dir: Path, dataset_id: int) -> DatasetSource:
     dataset = session.get(Dataset, dataset_id)
     if dataset is None:
-        raise CatalogError(f"Dataset nomor {dataset_id} tidak ditemukan.")
+        raise CatalogError("err_dataset_id_not_found", id=dataset_id)
     variables = session.exec(
         select(Variable).where(Variable.dataset_id == dataset_id).order_by(col(Variable.position))
     ).all()
     parquet = Path(catalog_dir) / dataset.parquet_path
     if not parquet.is_file():
-        raise CatalogError(f"Berkas data dataset {dataset.title} tidak ditemukan di katalog.")
+        raise CatalogError("err_dataset_file_missing", dataset=dataset.title)
     return DatasetSource(dataset=dataset, variables=list(variables), parquet=parquet)
 
 
@@ -137,9 +137,7 @@ def frequencies(
     with connect(catalog_dir) as connection:
         rows = connection.execute(sql, [*params, MAX_CATEGORIES + 1]).fetchall()
     if len(rows) > MAX_CATEGORIES:
-        raise CatalogError(
-            f"Variabel {chosen.name} bukan variabel kategori: nilainya lebih dari {MAX_CATEGORIES} macam."
-        )
+        raise CatalogError("err_not_categorical", name=chosen.name, n=MAX_CATEGORIES)
     labels: dict[str, str] = json.loads(chosen.value_labels_json or "{}")
     return [_frequency_row(value, int(n), labels) for value, n in rows]
 

@@ -112,10 +112,7 @@ def read_source(path: Path, consume: Callable[[SourceMeta, Iterator[pa.Table]], 
             return consume(meta, _iter_tables(path, fmt, meta))
         except _EncodingFailure:
             continue
-    raise CatalogError(
-        f"Berkas {path.name} tidak dapat dibaca: pengodean karakternya tidak dikenali "
-        f"(sudah dicoba {', '.join(FALLBACK_ENCODINGS)})."
-    )
+    raise CatalogError("err_read_encoding", name=path.name, tried=", ".join(FALLBACK_ENCODINGS))
 
 
 def file_format(path: Path) -> _Format:
@@ -123,13 +120,11 @@ def file_format(path: Path) -> _Format:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
-        raise CatalogError(
-            f"Berkas {path.name} tidak didukung: jenis berkas yang dapat diimpor adalah {known}."
-        )
+        raise CatalogError("err_read_unsupported", name=path.name, known=known)
     if not path.is_file():
-        raise CatalogError(f"Berkas {path.name} tidak ditemukan.")
+        raise CatalogError("err_read_not_found", name=path.name)
     if path.stat().st_size == 0:
-        raise CatalogError(f"Berkas {path.name} kosong (0 byte).")
+        raise CatalogError("err_read_empty", name=path.name)
     return fmt
 
 
@@ -156,17 +151,14 @@ def _translated_errors(path: Path, fmt: _Format) -> Iterator[None]:
     except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError, UnicodeError, ValueError) as exc:
         if isinstance(exc, UnicodeError) or "encoding" in str(exc).lower():
             raise _EncodingFailure(str(exc)) from exc
-        raise CatalogError(
-            f"Berkas {path.name} tidak dapat dibaca sebagai berkas {fmt.label}: "
-            f"berkas rusak atau bukan berkas {fmt.label} ({exc})."
-        ) from exc
+        raise CatalogError("err_read_corrupt", name=path.name, kind=fmt.label, detail=str(exc)) from exc
 
 
 def _read_meta(path: Path, fmt: _Format, encoding: str | None) -> SourceMeta:
     with _translated_errors(path, fmt):
         _, meta = _reader(fmt, encoding)(str(path), metadataonly=True)
     if not meta.column_names:
-        raise CatalogError(f"Berkas {path.name} tidak berisi satu variabel pun.")
+        raise CatalogError("err_read_no_variables", name=path.name)
     labels = meta.column_names_to_labels or {}
     columns = [
         _column(
@@ -255,7 +247,7 @@ def to_table(frame: pd.DataFrame, meta: SourceMeta) -> pa.Table:
             arrays.append(to_arrow(frame[column.name], column.arrow_type))
         except (pa.ArrowException, TypeError, ValueError) as exc:
             raise CatalogError(
-                f"Berkas {meta.path.name}: nilai variabel {column.name} tidak dapat dibaca ({exc})."
+                "err_read_values", name=meta.path.name, variable=column.name, detail=str(exc)
             ) from exc
     return pa.Table.from_arrays(arrays, schema=meta.schema)
 

@@ -38,7 +38,7 @@ def write_sample(
     written like an extract in `fmt`."""
     fmt = check_format(fmt)
     if not 1 <= rows <= MAX_SAMPLE_ROWS:
-        raise CatalogError(f"Jumlah baris contoh harus antara 1 dan {MAX_SAMPLE_ROWS}.")
+        raise CatalogError("err_sample_rows_range", max_rows=MAX_SAMPLE_ROWS)
     source = load_source(session=session, catalog_dir=catalog_dir, dataset_id=dataset_id)
     chosen = source.pick(variables)
     pool = _real_pool(source, [v.name for v in chosen], where, catalog_dir, seed)

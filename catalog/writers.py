@@ -49,7 +49,7 @@ class ExtractResult:
 def check_format(fmt: str) -> str:
     normalized = (fmt or "").strip().lower().lstrip(".")
     if normalized not in FORMATS:
-        raise CatalogError(f"Format keluaran '{fmt}' tidak dikenal; pilih salah satu: {', '.join(FORMATS)}.")
+        raise CatalogError("err_extract_format_unknown", fmt=fmt, formats=", ".join(FORMATS))
     return normalized
 
 
@@ -61,12 +61,14 @@ def write_frame(
     writer = {"csv": _csv, "sav": _sav, "dta": _dta, "parquet": _parquet, "xlsx": _xlsx}[fmt]
     out_path = Path(out_path)
     if fmt == "xlsx" and len(frame) > EXCEL_MAX_ROWS:
-        raise CatalogError(f"Ekstrak {len(frame)} baris terlalu besar untuk Excel; pilih CSV atau Parquet.")
+        raise CatalogError("err_extract_too_big_for_excel", rows=len(frame))
     with _atomic(out_path) as temporary:
         try:
             columns = writer(frame, variables, temporary, file_label)
         except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError, pa.ArrowException, ValueError) as exc:
-            raise CatalogError(f"Berkas {out_path.name} tidak dapat ditulis sebagai {fmt}: {exc}") from exc
+            raise CatalogError(
+                "err_extract_write_failed", name=out_path.name, fmt=fmt, detail=str(exc)
+            ) from exc
     return ExtractResult(path=out_path, rows=len(frame), columns=columns, size=out_path.stat().st_size)
 
 

@@ -58,9 +58,7 @@ def resolve_cookie_key(settings: Settings) -> str:
             path.chmod(0o600)
         key = path.read_text().strip()
     if not key:
-        raise UserError("SILASTIK_COOKIE_KEY belum diatur. Aplikasi tidak dijalankan tanpa kunci cookie.")
+        raise UserError("err_cookie_key_missing")
     if len(key) < MIN_COOKIE_KEY or key in KNOWN_DEFAULT_KEYS:
-        raise UserError(
-            f"SILASTIK_COOKIE_KEY terlalu pendek atau bawaan: minimal {MIN_COOKIE_KEY} karakter acak."
-        )
+        raise UserError("err_cookie_key_weak", n=MIN_COOKIE_KEY)
     return key

@@ -28,5 +28,5 @@ def value_labels(variable: Variable) -> dict[str, str]:
 
 def all_users(*, session: Session, actor: User) -> list[User]:
     if actor.role != "admin":
-        raise PermissionDenied("Hanya admin yang dapat melihat daftar pengguna.")
+        raise PermissionDenied("err_admins_only_users")
     return list(session.exec(select(User).order_by(col(User.id))))

@@ -53,7 +53,7 @@ def deliver(
     extract = latest_document(session, request_id, "extract")
     customer = session.get(User, req.customer_id)
     if extract is None or customer is None:
-        raise UserError("Data belum dibangun.")
+        raise UserError("err_data_not_built")
     amount, reference = _payment_reference(session, req)
     number = next_number(session=session, kind="receipt", office_code=settings.office_code, now=now)
     pdf = render_receipt(
@@ -131,7 +131,7 @@ def deliver_fix(
         write_cart_item(session, req, dataset_id, variables, row_filter)
     revision = open_revision(session=session, request_id=request_id, actor=actor)
     if revision is None:
-        raise UserError("Tidak ada permintaan perbaikan yang terbuka.")
+        raise UserError("err_no_open_revision")
     extract = rebuild_extract(session=session, settings=settings, req=req, now=now)
     revision.fixed_at = now
     session.add(revision)
@@ -186,10 +186,10 @@ def open_download(
     """(file name, MIME type, bytes) of a document, after the ownership, status and hash checks."""
     doc = session.get(Document, document_id)
     if doc is None:
-        raise UserError("Dokumen tidak ditemukan.")
+        raise UserError("err_document_not_found")
     allowed = {d.document.id for d in downloads(session=session, request_id=doc.request_id, actor=actor)}
     if doc.id not in allowed:
-        raise PermissionDenied("Dokumen ini belum dapat diunduh.")
+        raise PermissionDenied("err_document_not_downloadable")
     stored = session.get(StoredFile, doc.file_id)
     assert stored is not None
     return stored.original_name, stored.mime, read_checked(files_dir=settings.files_dir, record=stored)

@@ -99,8 +99,8 @@ def read_checked(*, files_dir: Path, record: StoredFile) -> bytes:
     """The file's bytes, after checking that they still match the recorded hash."""
     path = files_dir / record.relpath
     if not path.exists():
-        raise UserError(f"Berkas {record.original_name} tidak ditemukan di penyimpanan.")
+        raise UserError("err_stored_file_missing", name=record.original_name)
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != record.sha256:
-        raise UserError(f"Berkas {record.original_name} rusak: hash tidak cocok dengan catatan.")
+        raise UserError("err_stored_file_corrupt", name=record.original_name)
     return data

@@ -182,7 +182,7 @@ def issue_documents(
     customer = session.get(User, req.customer_id)
     assert customer is not None
     if extract is None:
-        raise UserError("Bangun ekstrak dan contoh data terlebih dahulu.")
+        raise UserError("err_build_extract_first")
     packed = packed_datasets(settings=settings, session=session, document=extract)
     lines = invoice_lines([(p.title, p.bytes) for p in packed], zero_tariff=req.zero_tariff)
     number = next_number(session=session, kind="invoice", office_code=settings.office_code, now=now)

@@ -17,12 +17,12 @@ def post_message(*, session: Session, request_id: int, actor: User, body: str, n
     """Add a message; only the request's customer and officers may write."""
     get_request(session=session, request_id=request_id, actor=actor)  # ownership
     if actor.role not in ("customer", "officer"):
-        raise PermissionDenied("Hanya pelanggan dan petugas yang dapat menulis pesan.")
+        raise PermissionDenied("err_message_not_allowed")
     text = body.strip()
     if not text:
-        raise UserError("Pesan kosong.")
+        raise UserError("err_message_empty")
     if len(text) > MAX_MESSAGE:
-        raise UserError(f"Pesan terlalu panjang (maksimal {MAX_MESSAGE} karakter).")
+        raise UserError("err_message_too_long", n=MAX_MESSAGE)
     message = Message(request_id=request_id, author_id=actor.id or 0, body=text, created_at=now)
     session.add(message)
     session.flush()

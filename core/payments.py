@@ -12,6 +12,7 @@ from core.clock import local_date
 from core.doclog import add_document
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
+from core.i18n import Msg
 from core.models import Payment, User
 from core.money import format_idr
 from core.requests import get_request
@@ -29,16 +30,16 @@ def _invoice_amount(session: Session, request_id: int, now: datetime) -> int:
     req = session.get(workflow.DataRequest, request_id)
     invoice = workflow.latest_invoice(session, req) if req else None
     if invoice is None:
-        raise UserError("Invoice belum diterbitkan.")
+        raise UserError("err_invoice_not_issued")
     if now >= invoice.valid_until:
-        raise UserError(f"Invoice {invoice.number} sudah kedaluwarsa; pembayaran tidak dapat dicatat.")
+        raise UserError("err_invoice_expired", number=invoice.number)
     return invoice.amount_idr
 
 
 def _open_payment(session: Session, request_id: int, method: str, now: datetime) -> Payment:
     payment = payment_of(session, request_id)
     if payment is not None and payment.confirmed:
-        raise UserError("Pembayaran untuk permintaan ini sudah tercatat.")
+        raise UserError("err_payment_already_recorded")
     if payment is None:
         payment = Payment(request_id=request_id, method=method, recorded_at=now)
     payment.method = method
@@ -58,7 +59,7 @@ def record_billing_code(
     officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     code = billing_code.strip()
     if not BILLING_CODE.match(code):
-        raise UserError("Kode billing SIMPONI harus 15 digit angka.")
+        raise UserError("err_billing_code_format")
     payment = _open_payment(session, request_id, "simponi", now)
     payment.billing_code, payment.recorded_by, payment.recorded_at = code, actor.id, now
     session.add(payment)
@@ -81,16 +82,14 @@ def record_payment(
     officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     code = ntpn.strip().upper()
     if not NTPN.match(code):
-        raise UserError("NTPN harus 16 karakter huruf dan angka.")
+        raise UserError("err_ntpn_format")
     expected = _invoice_amount(session, request_id, now)
     if amount_idr != expected:
-        raise UserError(
-            f"Jumlah bayar {format_idr(amount_idr)} tidak sama dengan tagihan {format_idr(expected)}."
-        )
+        raise UserError("err_amount_mismatch", paid=format_idr(amount_idr), due=format_idr(expected))
     if paid_on > local_date(now):
-        raise UserError("Tanggal bayar tidak boleh di masa depan.")
+        raise UserError("err_paid_on_future")
     if session.exec(select(Payment).where(Payment.ntpn == code)).first():
-        raise UserError("NTPN ini sudah dipakai untuk pembayaran lain.")
+        raise UserError("err_ntpn_used")
     payment = _open_payment(session, request_id, "simponi", now)
     payment.ntpn, payment.paid_on, payment.amount_idr = code, paid_on, amount_idr
     payment.confirmed, payment.recorded_by, payment.recorded_at = True, actor.id, now
@@ -106,15 +105,18 @@ def upload_transfer_proof(
     """A customer abroad uploads the bank transfer proof (PDF, PNG or JPEG)."""
     req = get_request(session=session, request_id=request_id, actor=actor)
     if actor.id != req.customer_id:
-        raise PermissionDenied("Hanya pemesan yang dapat mengunggah bukti transfer.")
+        raise PermissionDenied("err_transfer_proof_not_yours")
     if req.status != "awaiting_payment":
-        raise UserError("Bukti transfer hanya dapat diunggah saat menunggu pembayaran.")
+        raise UserError("err_transfer_proof_wrong_status")
     if actor.domicile == "ID":
-        raise UserError("Pelanggan di Indonesia membayar dengan kode billing SIMPONI, bukan bukti transfer.")
+        raise UserError("err_transfer_proof_domestic")
     payment = _open_payment(session, request_id, "transfer", now)  # refuses before anything is stored
     amount = _invoice_amount(session, request_id, now)
     mime = check_upload(
-        upload, allowed=("pdf", "png", "jpeg"), max_mb=settings.max_upload_mb, what="Bukti transfer"
+        upload,
+        allowed=("pdf", "png", "jpeg"),
+        max_mb=settings.max_upload_mb,
+        what=Msg("err_upload_what_transfer_proof"),
     )
     stored = store_bytes(
         session=session, files_dir=settings.files_dir, data=upload.data, name=upload.name, mime=mime, now=now
@@ -139,9 +141,9 @@ def verify_transfer(
     officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     payment = payment_of(session, request_id)
     if payment is None or payment.proof_file_id is None:
-        raise UserError("Pelanggan belum mengunggah bukti transfer.")
+        raise UserError("err_transfer_proof_missing")
     if payment.confirmed:
-        raise UserError("Pembayaran untuk permintaan ini sudah tercatat.")
+        raise UserError("err_payment_already_recorded")
     payment.confirmed, payment.recorded_by, payment.paid_on = True, actor.id, local_date(now)
     session.add(payment)
     session.flush()

@@ -15,6 +15,7 @@ from core.browse import variable_kinds
 from core.doclog import add_document
 from core.errors import PermissionDenied, UserError
 from core.files import store_bytes
+from core.i18n import Msg
 from core.models import ZERO_TARIFF_SEGMENTS, CartItem, DataRequest, Dataset, Rating, User
 from core.numbering import next_number
 from core.settings import Settings
@@ -26,16 +27,16 @@ IKM_ELEMENTS = 9
 
 def _require_customer(actor: User) -> None:
     if actor.role != "customer":
-        raise PermissionDenied("Hanya pelanggan yang dapat membuat permintaan.")
+        raise PermissionDenied("err_customers_only")
 
 
 def get_request(*, session: Session, request_id: int, actor: User) -> DataRequest:
     """A request the actor may see: customers only their own; officers, managers and admins all."""
     req = session.get(DataRequest, request_id)
     if req is None:
-        raise UserError("Permintaan tidak ditemukan.")
+        raise UserError("err_request_not_found")
     if actor.role == "customer" and req.customer_id != actor.id:
-        raise PermissionDenied("Permintaan ini bukan milik Anda.")
+        raise PermissionDenied("err_request_not_yours")
     return req
 
 
@@ -64,7 +65,7 @@ def current_draft(*, session: Session, actor: User, now: datetime, settings: Set
 def _editable(session: Session, request_id: int, actor: User) -> DataRequest:
     req = get_request(session=session, request_id=request_id, actor=actor)
     if actor.id != req.customer_id or req.status not in ("draft", "returned"):
-        raise UserError("Permintaan ini tidak dapat diubah lagi.")
+        raise UserError("err_request_locked")
     return req
 
 
@@ -87,13 +88,13 @@ def write_cart_item(
 ) -> CartItem:
     """Check the variables and the filter against the dataset, then store the choice."""
     if session.get(Dataset, dataset_id) is None:
-        raise UserError("Dataset tidak ditemukan.")
+        raise UserError("err_dataset_not_found")
     kinds = variable_kinds(session=session, dataset_id=dataset_id)
     unknown = [name for name in variables if name not in kinds]
     if unknown:
-        raise UserError("Variabel tidak ada di dataset ini: " + ", ".join(unknown))
+        raise UserError("err_variables_unknown", names=", ".join(unknown))
     if not variables:
-        raise UserError("Pilih minimal satu variabel.")
+        raise UserError("err_pick_a_variable")
     parse_filter(row_filter, kinds)  # raises a clear CatalogError for a bad filter
     item = session.exec(
         select(CartItem).where(CartItem.request_id == req.id, CartItem.dataset_id == dataset_id)
@@ -123,7 +124,7 @@ def item_variables(item: CartItem) -> list[str]:
     return list(json.loads(item.variables_json or "[]"))
 
 
-UPLOAD_KINDS = {"abstract": "Abstraksi", "letter": "Surat permohonan"}
+UPLOAD_KINDS = {"abstract": Msg("err_upload_what_abstract"), "letter": Msg("err_upload_what_letter")}
 
 
 def attach_upload(
@@ -172,13 +173,13 @@ def submit_request(
     """Record the purpose, format and accepted terms, then submit (or resubmit) the request."""
     req = _editable(session, request_id, actor)
     if not actor.email_verified:
-        raise UserError("Verifikasi email Anda terlebih dahulu.")
+        raise UserError("err_verify_email_first")
     if output_format not in OUTPUT_FORMATS:
-        raise UserError("Format keluaran tidak dikenal.")
+        raise UserError("err_output_format_unknown")
     if len(purpose.strip()) < 20:
-        raise UserError("Tuliskan tujuan penggunaan data (minimal 20 karakter).")
+        raise UserError("err_purpose_too_short")
     if not accept_terms:
-        raise UserError("Anda harus menyetujui syarat pembelian: abstraksi, SPPD, format, biaya dan media.")
+        raise UserError("err_terms_not_accepted")
     req.purpose, req.output_format, req.terms_accepted_at = purpose.strip(), output_format, now
     session.add(req)
     session.flush()
@@ -206,13 +207,13 @@ def rate_request(
 ) -> Rating:
     req = get_request(session=session, request_id=request_id, actor=actor)
     if actor.id != req.customer_id:
-        raise PermissionDenied("Hanya pemesan yang dapat memberi penilaian.")
+        raise PermissionDenied("err_rating_not_yours")
     if req.status != "closed":
-        raise UserError("Penilaian dapat diberikan setelah transaksi selesai.")
+        raise UserError("err_rating_too_early")
     if len(scores) != IKM_ELEMENTS or any(s not in (1, 2, 3, 4) for s in scores):
-        raise UserError(f"Isi {IKM_ELEMENTS} unsur penilaian, masing-masing 1 sampai 4.")
+        raise UserError("err_rating_scores", n=IKM_ELEMENTS)
     if session.exec(select(Rating).where(Rating.request_id == req.id)).first():
-        raise UserError("Permintaan ini sudah dinilai.")
+        raise UserError("err_rating_exists")
     rating = Rating(
         request_id=req.id or 0, scores_json=json.dumps(scores), feedback=feedback.strip(), created_at=now
     )

@@ -8,12 +8,12 @@ from sqlmodel import Session, col
 from core.errors import PermissionDenied, UserError
 from core.models import DataRequest, User
 
-CONFLICT = "Permintaan ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi."
+CONFLICT = "err_conflict"  # the key of the message for a lost optimistic-lock race
 
 
 def require_officer(actor: User) -> None:
     if actor.role != "officer":
-        raise PermissionDenied("Hanya petugas yang dapat melakukan tindakan ini.")
+        raise PermissionDenied("err_officers_only")
 
 
 def officer_request(
@@ -23,9 +23,9 @@ def officer_request(
     require_officer(actor)
     req = session.get(DataRequest, request_id)
     if req is None:
-        raise UserError("Permintaan tidak ditemukan.")
+        raise UserError("err_request_not_found")
     if statuses and req.status not in statuses:
-        raise UserError("Tindakan ini tidak berlaku pada status permintaan sekarang.")
+        raise UserError("err_action_not_for_status")
     if seen_version is not None:
         claim(session, req, seen_version)
     return req

@@ -49,11 +49,11 @@ def normalise_npwp(raw: str) -> str:
     """A valid NPWP as 16 digits (15-digit NPWP gets a leading 0), or UserError."""
     digits = re.sub(r"[\s.\-]", "", raw or "")
     if not digits:
-        raise UserError("NPWP wajib diisi untuk segmen swasta.")
+        raise UserError("err_npwp_required")
     if not digits.isdigit() or len(digits) not in (15, 16):
-        raise UserError("NPWP harus 15 atau 16 digit angka.")
+        raise UserError("err_npwp_digits")
     if not stdnum_npwp.is_valid(digits):
-        raise UserError("NPWP tidak valid (digit pemeriksa tidak cocok).")
+        raise UserError("err_npwp_checksum")
     return digits if len(digits) == 16 else "0" + digits
 
 
@@ -61,21 +61,21 @@ def _check_email(raw: str) -> str:
     try:
         return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise UserError(f"Alamat email tidak valid: {raw}") from exc
+        raise UserError("err_email_invalid", email=raw) from exc
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"Kata sandi minimal {MIN_PASSWORD} karakter.")
+        raise UserError("err_password_too_short", n=MIN_PASSWORD)
     if len(password.encode()) > MAX_PASSWORD_BYTES:
-        raise UserError(f"Kata sandi maksimal {MAX_PASSWORD_BYTES} byte.")
+        raise UserError("err_password_too_long", n=MAX_PASSWORD_BYTES)
 
 
 def _check_unique(session: Session, username: str, email: str) -> None:
     if session.exec(select(User).where(func.lower(User.username) == username)).first():
-        raise UserError("Nama pengguna sudah dipakai.")
+        raise UserError("err_username_taken")
     if session.exec(select(User).where(func.lower(User.email) == email)).first():
-        raise UserError("Email sudah terdaftar.")
+        raise UserError("err_email_taken")
 
 
 def register_customer(
@@ -84,14 +84,14 @@ def register_customer(
     """Create a customer account awaiting email verification; raise UserError on bad input."""
     username = form.username.strip().lower()
     if not USERNAME.match(username):
-        raise UserError("Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau minus.")
+        raise UserError("err_username_format")
     email = _check_email(form.email)
     if not form.name.strip():
-        raise UserError("Nama lengkap wajib diisi.")
+        raise UserError("err_name_required")
     if form.segment not in SEGMENTS:
-        raise UserError("Segmen pengguna tidak dikenal.")
+        raise UserError("err_segment_unknown")
     if form.domicile not in ("ID", "abroad"):
-        raise UserError("Domisili harus Indonesia atau luar negeri.")
+        raise UserError("err_domicile_invalid")
     npwp = normalise_npwp(form.npwp) if form.segment == "swasta" else None
     _check_password(form.password)
     _check_unique(session, username, email)
@@ -119,7 +119,7 @@ def register_customer(
 def verify_email(*, session: Session, token: str) -> User:
     user = session.exec(select(User).where(User.verify_token == token)).first() if token else None
     if user is None:
-        raise UserError("Tautan verifikasi tidak valid atau sudah dipakai.")
+        raise UserError("err_verify_link_invalid")
     user.email_verified = True
     user.verify_token = None
     session.add(user)
@@ -140,7 +140,7 @@ def create_user(
 ) -> User:
     """An account made by an admin or the demo set-up (already verified)."""
     if role not in ROLES:
-        raise UserError(f"Peran tidak dikenal: {role}")
+        raise UserError("err_role_unknown", role=role)
     _check_password(password)
     username, email = username.lower(), _check_email(email)
     _check_unique(session, username, email)

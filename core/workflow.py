@@ -14,6 +14,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from core.errors import PermissionDenied, UserError
+from core.i18n import Msg
 from core.models import (
     AuditEvent,
     CartItem,
@@ -29,24 +30,23 @@ from core.staff import CONFLICT
 
 SYSTEM = "system"
 
-STATUS_LABELS = {
-    "draft": "Draf (keranjang)",
-    "submitted": "Diajukan",
-    "returned": "Dikembalikan untuk perbaikan",
-    "approved": "Disetujui, data disiapkan",
-    "awaiting_payment": "Menunggu pembayaran dan SPPD",
-    "ready": "Siap dikirim",
-    "delivered": "Data dikirim",
-    "revision": "Perbaikan data",
-    "closed": "Selesai",
-    "cancelled": "Dibatalkan",
-    "expired": "Kedaluwarsa",
-}
-STATUSES = tuple(STATUS_LABELS)
+STATUSES = (  # their labels are the status_* strings of core.i18n
+    "draft",
+    "submitted",
+    "returned",
+    "approved",
+    "awaiting_payment",
+    "ready",
+    "delivered",
+    "revision",
+    "closed",
+    "cancelled",
+    "expired",
+)
 WAITING_ON_OFFICE = ("submitted", "approved", "ready", "revision")
 AWAITING_SETTLEMENT = "settle"  # marker target: ready when payment and SPPD both hold
 
-Guard = Callable[[Session, DataRequest, datetime], str | None]
+Guard = Callable[[Session, DataRequest, datetime], Msg | None]  # None, or why the event may not fire
 
 
 @dataclass(frozen=True)
@@ -57,16 +57,16 @@ class Rule:
     needs_reason: bool = False
 
 
-def _submit_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+def _submit_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
     items = session.exec(select(CartItem).where(CartItem.request_id == req.id)).all()
     if not items or not any(item.variables_json not in ("", "[]") for item in items):
-        return "Keranjang masih kosong: pilih minimal satu variabel."
+        return Msg("err_cart_empty")
     if req.abstract_file_id is None:
-        return "Abstraksi penggunaan data (PDF) belum diunggah."
+        return Msg("err_abstract_missing")
     if req.terms_accepted_at is None:
-        return "Syarat pembelian belum disetujui."
+        return Msg("err_terms_missing")
     if req.zero_tariff and req.letter_file_id is None:
-        return "Tarif Rp0 memerlukan surat permohonan dari instansi."
+        return Msg("err_letter_missing")
     return None
 
 
@@ -74,10 +74,10 @@ def _latest_docs(session: Session, req: DataRequest) -> set[str]:
     return set(session.exec(select(Document.kind).where(Document.request_id == req.id)).all())
 
 
-def _documents_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+def _documents_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
     missing = {"extract", "sample", "invoice", "sppd"} - _latest_docs(session, req)
     if missing:
-        return "Dokumen belum lengkap: " + ", ".join(sorted(missing)) + "."
+        return Msg("err_documents_incomplete", missing=", ".join(sorted(missing)))
     return None
 
 
@@ -96,10 +96,10 @@ def payment_settled(session: Session, req: DataRequest) -> bool:
     return payment is not None and payment.confirmed and payment.amount_idr == invoice.amount_idr
 
 
-def _reject_sample_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+def _reject_sample_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
     payment = payment_of(session, req.id or 0)
     if payment is not None and payment.confirmed:
-        return "Contoh data tidak dapat ditolak lagi: pembayaran sudah tercatat."
+        return Msg("err_sample_reject_paid")
     return None
 
 
@@ -108,34 +108,34 @@ def latest_invoice(session: Session, req: DataRequest) -> Invoice | None:
     return session.exec(query).first()
 
 
-def _payment_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
-    return None if payment_settled(session, req) else "Pembayaran belum tercatat atau belum diverifikasi."
+def _payment_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
+    return None if payment_settled(session, req) else Msg("err_payment_not_settled")
 
 
-def _sppd_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
-    return "SPPD asli sudah tercatat diterima." if req.sppd_received_at is not None else None
+def _sppd_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
+    return Msg("err_sppd_already_received") if req.sppd_received_at is not None else None
 
 
-def _expire_guard(session: Session, req: DataRequest, now: datetime) -> str | None:
+def _expire_guard(session: Session, req: DataRequest, now: datetime) -> Msg | None:
     invoice = latest_invoice(session, req)
     if invoice is None or invoice.valid_until > now:
-        return "Invoice masih berlaku."
+        return Msg("err_invoice_still_valid")
     if payment_settled(session, req):
-        return "Invoice sudah dibayar."
+        return Msg("err_invoice_paid")
     return None
 
 
-def _delivery_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+def _delivery_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
     found = session.exec(select(Delivery).where(Delivery.request_id == req.id)).first()
-    return None if found is not None else "Data dan kuitansi belum disiapkan."
+    return None if found is not None else Msg("err_delivery_not_ready")
 
 
-def _fix_guard(session: Session, req: DataRequest, _now: datetime) -> str | None:
+def _fix_guard(session: Session, req: DataRequest, _now: datetime) -> Msg | None:
     revision = session.exec(
         select(Revision).where(Revision.request_id == req.id).order_by(col(Revision.id).desc())
     ).first()
     if revision is None or revision.fixed_at is None:
-        return "Perbaikan data belum disiapkan."
+        return Msg("err_fix_not_ready")
     return None
 
 
@@ -144,17 +144,17 @@ def revision_window_open(req: DataRequest, now: datetime, window_days: int) -> b
 
 
 def _window_guard(window_days: int) -> Guard:
-    def guard(_session: Session, req: DataRequest, now: datetime) -> str | None:
+    def guard(_session: Session, req: DataRequest, now: datetime) -> Msg | None:
         if revision_window_open(req, now, window_days):
             return None
-        return f"Masa permintaan perbaikan ({window_days} hari sejak pengiriman) sudah lewat."
+        return Msg("err_revision_window_over", days=window_days)
 
     return guard
 
 
 def _window_over_guard(window_days: int) -> Guard:
-    def guard(_session: Session, req: DataRequest, now: datetime) -> str | None:
-        return "Masa perbaikan belum berakhir." if revision_window_open(req, now, window_days) else None
+    def guard(_session: Session, req: DataRequest, now: datetime) -> Msg | None:
+        return Msg("err_revision_window_open") if revision_window_open(req, now, window_days) else None
 
     return guard
 
@@ -196,9 +196,9 @@ def _role_of(actor: User | None) -> str:
 def _check_actor(req: DataRequest, rule: Rule, actor: User | None) -> None:
     role = _role_of(actor)
     if role not in rule.roles:
-        raise PermissionDenied("Peran Anda tidak berwenang melakukan tindakan ini.")
+        raise PermissionDenied("err_role_not_allowed")
     if role == "customer" and actor is not None and actor.id != req.customer_id:
-        raise PermissionDenied("Permintaan ini bukan milik Anda.")
+        raise PermissionDenied("err_request_not_yours")
 
 
 def allowed_events(
@@ -255,17 +255,17 @@ def fire(
     """Fire one event on a request, or raise UserError and change nothing."""
     req = session.get(DataRequest, request_id)
     if req is None:
-        raise UserError("Permintaan tidak ditemukan.")
+        raise UserError("err_request_not_found")
     rule = rules(window_days).get((req.status, event))
     if rule is None:
-        raise UserError(f"Tindakan '{event}' tidak berlaku pada status {STATUS_LABELS[req.status]}.")
+        raise UserError("err_event_not_allowed", event=event, status=Msg(f"status_{req.status}"))
     _check_actor(req, rule, actor)
     if rule.needs_reason and not note.strip():
-        raise UserError("Alasan wajib diisi.")
+        raise UserError("err_reason_required")
     if rule.guard is not None:
         problem = rule.guard(session, req, now)
         if problem:
-            raise UserError(problem)
+            raise UserError(problem.key, **problem.params)
     version = req.version if expected_version is None else expected_version
     from_status, to = req.status, _target(session, req, rule, event)
     values = {"status": to, "version": version + 1, **_apply_side_fields(req, event, to, now)}

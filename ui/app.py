@@ -17,12 +17,12 @@ from core.bootstrap import prepare, resolve_cookie_key
 from core.clock import utcnow
 from core.db import session_scope
 from core.errors import UserError
+from core.i18n import text
 from core.jobs import run_jobs
 from core.models import User
 from core.settings import Settings, get_settings
 from core.uploads import Upload
 from core.users import get_by_username
-from ui.i18n import text
 
 
 @st.cache_resource(show_spinner=False)
@@ -99,7 +99,7 @@ def run(action: Callable[[Session], Any], success: str | None = None) -> Any:
         with db() as session:
             result = action(session)
     except UserError as exc:
-        st.error(str(exc))
+        st.error(exc.message(lang()))
         return None
     except (IntegrityError, OperationalError):
         st.error(t("conflict"))
@@ -127,7 +127,7 @@ def cookie_key() -> str:
     try:
         return resolve_cookie_key(settings())
     except UserError as exc:
-        st.error(str(exc))
+        st.error(exc.message(lang()))
         st.stop()
         raise
 

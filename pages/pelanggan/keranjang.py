@@ -16,7 +16,7 @@ from core.requests import (
     set_cart_item,
     submit_request,
 )
-from ui.app import db, require_role, run, settings, show_flash, t, upload_of
+from ui.app import db, lang, require_role, run, settings, show_flash, t, upload_of
 
 user = require_role("customer")
 st.title(t("cart_title"))
@@ -55,7 +55,7 @@ for dataset, variables, row_filter in items:
                 )
                 st.caption(t("filter_saved"))
         except UserError as exc:
-            st.error(str(exc))
+            st.error(exc.message(lang()))
             st.warning(t("filter_not_saved", saved=row_filter or "-"))
         if st.button(t("remove"), key=f"remove_{dataset.id}"):
             run(

@@ -71,3 +71,28 @@ def click(at: AppTest, label: str) -> AppTest:
 
 def texts(at: AppTest, kind: str) -> list[str]:
     return [str(element.value) for element in at.get(kind)]
+
+
+def follow_language(at: AppTest, monkeypatch) -> None:
+    """Let AppTest format widget options in the language chosen in `at`.
+
+    AppTest calls a widget's `format_func` (e.g. `lambda s: t("segment_" + s)`) from the test, outside
+    any script run, where `st.session_state` is not the app's, so `t()` would always answer in
+    Indonesian and an English option would not be found. Inside a script run `lang()` is unchanged.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    import ui.app
+
+    real_lang = ui.app.lang
+
+    def lang() -> str:
+        if get_script_run_ctx(suppress_warning=True) is None:
+            return (
+                str(at.session_state[ui.app.LANGUAGE_KEY])
+                if ui.app.LANGUAGE_KEY in at.session_state
+                else "id"
+            )
+        return real_lang()
+
+    monkeypatch.setattr(ui.app, "lang", lang)

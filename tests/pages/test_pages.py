@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import func, select
 
+from core.i18n import text
 from core.models import CartItem, Dataset, User
 from tests.conftest import shared_file
-from tests.pages.apptest import click, db_session, login, new_app, prepared_app_env, texts
+from tests.pages.apptest import click, db_session, follow_language, login, new_app, prepared_app_env, texts
 
 
 @pytest.fixture
@@ -53,7 +54,11 @@ def test_a_wrong_password_is_refused_and_counted_in_the_database(app_env):
         assert session.exec(select(User).where(User.username == "pelanggan")).one().failed_logins == 1
 
 
-def _register(at, **overrides):
+REGISTRATION_FIELDS = ("username", "email", "full_name", "institution", "npwp", "password")
+
+
+def _register(at, lang="id", **overrides):
+    """Fill the registration form (overrides keyed by the Indonesian label) in `lang` and submit it."""
     values = {
         "Nama pengguna": "budi.swasta",
         "Email": "budi@swasta.id",
@@ -63,12 +68,14 @@ def _register(at, **overrides):
         "Kata sandi": "rahasia-123",
     }
     values.update(overrides)
+    label_in_lang = {text("id", key): text(lang, key) for key in REGISTRATION_FIELDS}
+    values = {label_in_lang[label]: value for label, value in values.items()}
     at.switch_page("pages/umum/daftar.py").run()
     for widget in at.text_input:
         if widget.label in values:
             widget.input(values[widget.label])
     at.selectbox(key="reg_segment").set_value("swasta")
-    click(at, "Daftar")
+    click(at, text(lang, "register_button"))
 
 
 @pytest.mark.parametrize(
@@ -87,6 +94,18 @@ def test_registration_with_bad_input_says_why_and_creates_no_account(app_env, ov
     at.run()
     _register(at, **overrides)
     assert message in texts(at, "error")
+    assert _count(User) == users_before
+
+
+def test_with_english_chosen_a_bad_npwp_is_refused_in_english(app_env, monkeypatch):
+    users_before = _count(User)
+    at = new_app()
+    follow_language(at, monkeypatch)
+    at.run()
+    at.selectbox(key="lang").set_value("en").run()
+    _register(at, lang="en", NPWP="013000667091000")
+    assert "The NPWP is not valid (its check digit does not match)." in texts(at, "error")
+    assert "NPWP tidak valid (digit pemeriksa tidak cocok)." not in texts(at, "error")
     assert _count(User) == users_before
 
 
