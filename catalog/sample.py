@@ -18,6 +18,7 @@ from catalog.query import DatasetSource, connect, load_source, selection_sql
 from catalog.writers import ExtractResult, check_format, write_frame
 
 POOL_ROWS = 5_000
+MIN_FILTERED_POOL = 200  # a filtered pool smaller than this could give real records away
 MAX_SAMPLE_ROWS = 1_000
 REDRAWS = 20
 
@@ -41,7 +42,10 @@ def write_sample(
         raise CatalogError("err_sample_rows_range", max_rows=MAX_SAMPLE_ROWS)
     source = load_source(session=session, catalog_dir=catalog_dir, dataset_id=dataset_id)
     chosen = source.pick(variables)
-    pool = _real_pool(source, [v.name for v in chosen], where, catalog_dir, seed)
+    names = [v.name for v in chosen]
+    pool = _real_pool(source, names, where, catalog_dir, seed)
+    if len(pool) < MIN_FILTERED_POOL:  # too few rows to hide anyone: draw from the whole dataset
+        pool = _real_pool(source, names, "", catalog_dir, seed)
     frame = synthesize(pool, rows=rows, seed=seed)
     label = extract_label("CONTOH SINTETIS", source.dataset.title)
     return write_frame(frame, chosen, fmt, Path(out_path), label)

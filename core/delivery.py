@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from catalog.query import count_rows
 from core import workflow
 from core.doclog import latest_document
 from core.documents import render_receipt
@@ -15,7 +16,7 @@ from core.files import read_checked
 from core.fulfilment import packed_datasets, party_of, rebuild_extract, store_pdf
 from core.models import DataRequest, Delivery, Document, Revision, StoredFile, User
 from core.numbering import next_number
-from core.requests import get_request, write_cart_item
+from core.requests import cart_items, get_request, item_variables, write_cart_item
 from core.settings import Settings
 from core.staff import officer_request
 from core.workflow import payment_of
@@ -127,8 +128,7 @@ def deliver_fix(
     """Rebuild the data package from the stored definition, after the officer's amendments (dataset id
     -> variables and row filter), and send it again."""
     req = officer_request(session, request_id, actor, "revision", seen_version=seen_version)
-    for dataset_id, (variables, row_filter) in (amendments or {}).items():
-        write_cart_item(session, req, dataset_id, variables, row_filter)
+    changes = _amend(session, settings, req, amendments or {})
     revision = open_revision(session=session, request_id=request_id, actor=actor)
     if revision is None:
         raise UserError("err_no_open_revision")
@@ -136,10 +136,38 @@ def deliver_fix(
     revision.fixed_at = now
     session.add(revision)
     delivery = _record_delivery(session, settings, req, extract, None, now, is_fix=True)
+    note = "; ".join(part for part in (note.strip(), *changes) if part)
     workflow.fire(
         session=session, request_id=request_id, event="deliver_fix", actor=actor, now=now, note=note
     )
     return delivery
+
+
+def _amend(
+    session: Session, settings: Settings, req: DataRequest, amendments: dict[int, tuple[list[str], str]]
+) -> list[str]:
+    """Apply the officer's changes to the order. The invoice was priced and the SPPD signed for this
+    order, so a fix may only narrow it: fewer variables, no more rows. Returns what changed, for the audit."""
+    current = {item.dataset_id: item for item in cart_items(session=session, request_id=req.id or 0)}
+    changes = []
+    for dataset_id, (variables, row_filter) in amendments.items():
+        item = current.get(dataset_id)
+        if item is None:
+            raise UserError("err_fix_outside_order")
+        before, old_filter = item_variables(item), item.row_filter
+        if variables == before and row_filter.strip() == old_filter:
+            continue
+        if not set(variables) <= set(before):
+            raise UserError("err_fix_adds_variables", names=", ".join(sorted(set(variables) - set(before))))
+        rows = {
+            f: count_rows(session=session, catalog_dir=settings.catalog_dir, dataset_id=dataset_id, where=f)
+            for f in (old_filter, row_filter)
+        }
+        if rows[row_filter] > rows[old_filter]:
+            raise UserError("err_fix_adds_rows", before=rows[old_filter], after=rows[row_filter])
+        write_cart_item(session, req, dataset_id, variables, row_filter)
+        changes.append(f"{dataset_id}: {', '.join(variables)} | {row_filter.strip() or '-'}")
+    return changes
 
 
 def open_revision(*, session: Session, request_id: int, actor: User) -> Revision | None:

@@ -95,6 +95,12 @@ def store_path(
     return record
 
 
+def is_present(*, files_dir: Path, record: StoredFile) -> bool:
+    """A cheap check before offering a download: the file is there with its recorded size."""
+    path = files_dir / record.relpath
+    return path.is_file() and path.stat().st_size == record.size
+
+
 def read_checked(*, files_dir: Path, record: StoredFile) -> bytes:
     """The file's bytes, after checking that they still match the recorded hash."""
     path = files_dir / record.relpath

@@ -23,11 +23,12 @@ from core.documents import Party, render_codebook, render_invoice, render_sppd
 from core.errors import UserError
 from core.fees import DEFAULT_TARIFF, invoice_lines, total_idr
 from core.files import store_bytes, store_path
+from core.i18n import text
 from core.models import DataRequest, Dataset, Document, Invoice, StoredFile, User, Variable
 from core.numbering import next_number
 from core.requests import cart_items, item_variables
 from core.settings import Settings
-from core.staff import officer_request
+from core.staff import claim, officer_request
 
 ZIP_MIME = "application/zip"
 PDF_MIME = "application/pdf"
@@ -139,10 +140,13 @@ def build_extract_and_sample(
 ) -> tuple[Document, Document]:
     """Build the data package and the synthetic sample package for an approved request."""
     req = officer_request(session, request_id, actor, "approved", seen_version=seen_version)
-    return (
+    version = req.version
+    packs = (
         _store_pack(session, settings, req, sample=False, now=now),
         _store_pack(session, settings, req, sample=True, now=now),
     )
+    claim(session, req, version)
+    return packs
 
 
 def rebuild_extract(*, session: Session, settings: Settings, req: DataRequest, now: datetime) -> Document:
@@ -164,7 +168,8 @@ def _payment_instructions(customer: User, settings: Settings) -> str:
             "Bayar melalui SIMPONI dengan kode billing yang tampil di halaman Permintaan Saya. "
             "Simpan bukti bayar yang memuat NTPN."
         )
-    return f"{settings.transfer_instructions} Unggah bukti transfer di halaman Permintaan Saya."
+    instructions = settings.transfer_instructions or text("id", "transfer_instructions_default")
+    return f"{instructions} Unggah bukti transfer di halaman Permintaan Saya."
 
 
 def issue_documents(

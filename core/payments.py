@@ -17,7 +17,7 @@ from core.models import Payment, User
 from core.money import format_idr
 from core.requests import get_request
 from core.settings import Settings
-from core.staff import officer_request
+from core.staff import claim, officer_request
 from core.uploads import Upload, check_upload
 from core.workflow import payment_of
 
@@ -56,14 +56,14 @@ def record_billing_code(
     seen_version: int | None = None,
 ) -> Payment:
     """Record (or reissue) the SIMPONI billing code for a domestic payment."""
-    officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
+    req = officer_request(session, request_id, actor, "awaiting_payment", seen_version=seen_version)
     code = billing_code.strip()
     if not BILLING_CODE.match(code):
         raise UserError("err_billing_code_format")
     payment = _open_payment(session, request_id, "simponi", now)
     payment.billing_code, payment.recorded_by, payment.recorded_at = code, actor.id, now
     session.add(payment)
-    session.flush()
+    claim(session, req, req.version)
     return payment
 
 

@@ -22,13 +22,8 @@ class Settings(BaseSettings):
     revision_window_days: int = Field(default=30, alias="SILASTIK_REVISION_WINDOW_DAYS")
     service_target_days: int = Field(default=10, alias="SILASTIK_SERVICE_TARGET_DAYS")
     sample_rows: int = Field(default=20, alias="SILASTIK_SAMPLE_ROWS")
-    transfer_instructions: str = Field(
-        default=(
-            "Transfer ke rekening Bendahara Penerimaan BPS Kabupaten Bener Meriah. Nama bank, nomor rekening "
-            "dan kode SWIFT dikirim petugas melalui pesan pada permintaan ini."
-        ),
-        alias="SILASTIK_TRANSFER_INSTRUCTIONS",
-    )
+    # Bank name, account and SWIFT code for payers abroad; empty: the transfer_instructions_default text.
+    transfer_instructions: str = Field(default="", alias="SILASTIK_TRANSFER_INSTRUCTIONS")
     base_url: str = Field(default="http://localhost:8501", alias="SILASTIK_BASE_URL")
     max_upload_mb: int = Field(default=20, alias="SILASTIK_MAX_UPLOAD_MB")
 

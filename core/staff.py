@@ -19,21 +19,23 @@ def require_officer(actor: User) -> None:
 def officer_request(
     session: Session, request_id: int, actor: User, *statuses: str, seen_version: int | None = None
 ) -> DataRequest:
-    """The request, after checking that the actor is an officer and the status is one of `statuses`."""
+    """The request, after checking that the actor is an officer, the status is one of `statuses` and the
+    row is still at the version the officer's page showed. Only a check: the write that follows (a
+    workflow event, or `claim`) bumps the version, late, so no write lock is held during slow work."""
     require_officer(actor)
     req = session.get(DataRequest, request_id)
     if req is None:
         raise UserError("err_request_not_found")
     if statuses and req.status not in statuses:
         raise UserError("err_action_not_for_status")
-    if seen_version is not None:
-        claim(session, req, seen_version)
+    if seen_version is not None and req.version != seen_version:
+        raise UserError(CONFLICT)
     return req
 
 
 def claim(session: Session, req: DataRequest, seen_version: int) -> None:
-    """Bump the row version if it is still the one the officer saw, so two officers working from the
-    same page state cannot both act; the second gets a clear message instead of overwriting."""
+    """Bump the row version if it is still `seen_version`, for changes that fire no workflow event: two
+    officers working from the same page state cannot both act; the second gets a clear message."""
     bumped = session.execute(
         update(DataRequest)
         .where(col(DataRequest.id) == req.id, col(DataRequest.version) == seen_version)

@@ -10,7 +10,6 @@ from sqlmodel import select
 
 from catalog.demo import ensure_demo_catalog
 from core import workflow
-from core.browse import dataset_variables
 from core.delivery import deliver, downloads
 from core.errors import UserError
 from core.fulfilment import build_extract_and_sample, issue_documents
@@ -35,7 +34,7 @@ def _submitted(session, setting, customer):
     dataset = ensure_demo_catalog(
         session=session, catalog_dir=setting.catalog_dir, work_dir=setting.data_dir / "tmp", now=NOW
     )[0]
-    names = [v.name for v in dataset_variables(session=session, dataset_id=dataset.id)][:3]
+    names = ["R405", "R407", "FWT", "KAPITA"]
     draft = current_draft(session=session, actor=customer, now=NOW, settings=setting)
     set_cart_item(
         session=session, request_id=draft.id, actor=customer, dataset_id=dataset.id, variables=names
@@ -163,6 +162,32 @@ def test_a_revision_fix_can_change_the_order_and_the_new_package_shows_it(sessio
     )
     assert open_revision(session=session, request_id=req.id, actor=officer).reason.startswith("Mohon hanya")
     [item] = session.exec(select(CartItem).where(CartItem.request_id == req.id)).all()
+    later = NOW + timedelta(days=2)
+    refusals = [
+        ({item.dataset_id: (["R405", "R101"], "")}, "tidak boleh menambah variabel di luar SPPD: R101"),
+        ({999: (["R405"], "")}, "hanya boleh mengubah dataset yang ada dalam pesanan"),
+    ]
+    for amendments, message in refusals:
+        with pytest.raises(UserError, match=message):
+            deliver_fix(
+                session=session,
+                settings=setting,
+                request_id=req.id,
+                actor=officer,
+                now=later,
+                amendments=amendments,
+            )
+    item.row_filter = "R405 = 1"  # as if the order had been filtered: a fix may not widen it
+    with pytest.raises(UserError, match="tidak boleh menambah baris"):
+        deliver_fix(
+            session=session,
+            settings=setting,
+            request_id=req.id,
+            actor=officer,
+            now=later,
+            amendments={item.dataset_id: (["R405"], "")},
+        )
+    item.row_filter = ""
     deliver_fix(
         session=session,
         settings=setting,
@@ -184,3 +209,7 @@ def test_a_revision_fix_can_change_the_order_and_the_new_package_shows_it(sessio
     assert list(frame.columns) == ["R405", "R407", "FWT"]
     assert set(frame["R405"]) == {1} and frame["R407"].min() >= 60
     assert open_revision(session=session, request_id=req.id, actor=officer) is None
+    from core.models import AuditEvent
+
+    fix = session.exec(select(AuditEvent).where(AuditEvent.event == "deliver_fix")).one()
+    assert fix.note == f"{item.dataset_id}: R405, R407, FWT | R405 = 1 and R407 >= 60"

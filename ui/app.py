@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -93,8 +92,10 @@ def require_role(*roles: str) -> User:
     return user
 
 
-def run(action: Callable[[Session], Any], success: str | None = None) -> Any:
-    """Run a service in one transaction; show its UserError as a message instead of a traceback."""
+def run(action: Callable[[Session], Any], success: str | None = None, *, rerun: bool = False) -> Any:
+    """Run a service in one transaction; show its UserError as a message instead of a traceback.
+    With `rerun`, a success reloads the page (its flash message shows after the reload) and a failure
+    stays on screen."""
     try:
         with db() as session:
             result = action(session)
@@ -106,13 +107,30 @@ def run(action: Callable[[Session], Any], success: str | None = None) -> Any:
         return None
     if success:
         st.session_state["flash"] = success
+    if rerun:
+        st.rerun()
     return result
+
+
+def run_and_reload(action: Callable[[Session], Any], success: str) -> None:
+    """Run a service, keep its outcome (success or error) for the next run, and reload the page: for
+    actions whose own side effects (e.g. clearing the address bar) reload the page anyway."""
+    try:
+        with db() as session:
+            action(session)
+        st.session_state["flash"] = success
+    except UserError as exc:
+        st.session_state["flash_error"] = exc.message(lang())
+    st.rerun()
 
 
 def show_flash() -> None:
     message = st.session_state.pop("flash", None)
     if message:
         st.success(message)
+    error = st.session_state.pop("flash_error", None)
+    if error:
+        st.error(error)
 
 
 def upload_of(uploaded: Any) -> Upload | None:
@@ -151,8 +169,10 @@ def enforce_timers() -> None:
 
 
 def base_url() -> str:
-    """Where email links point: SILASTIK_BASE_URL when set, else the address this browser used."""
-    if os.environ.get("SILASTIK_BASE_URL"):
-        return settings().base_url
+    """Where email links point: SILASTIK_BASE_URL. Only in demo mode, when it is not set, the address
+    this browser used (a browser's address can be forged, so production never trusts it)."""
+    config = settings()
+    if not config.demo or "base_url" in config.model_fields_set:
+        return config.base_url
     parts = urlsplit(st.context.url or "")
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else settings().base_url
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else config.base_url

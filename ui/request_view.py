@@ -10,6 +10,7 @@ import streamlit as st
 from core.clock import local, utcnow
 from core.db import session_scope
 from core.delivery import downloads, open_download
+from core.files import is_present
 from core.messages import post_message, thread
 from core.models import DataRequest, User
 from core.money import format_idr
@@ -80,6 +81,9 @@ def download_buttons(req: DataRequest, actor: User) -> None:
         st.caption(t("no_downloads"))
         return
     for item in available:
+        if not is_present(files_dir=settings().files_dir, record=item.file):
+            st.error(t("file_missing", name=item.file.original_name))
+            continue
         st.download_button(
             f"{t('doc_' + item.document.kind)} (v{item.document.version})",
             icon=":material/download:",
@@ -99,7 +103,7 @@ def messages(req: DataRequest, actor: User) -> None:
         mine = message.author_id == actor.id
         with st.chat_message(author, avatar=":material/person:" if mine else ":material/support_agent:"):
             st.caption(f"{author} · {local(message.created_at)}")
-            st.write(message.body)
+            st.text(message.body)  # as written: no Markdown, so no remote images or disguised links
     if actor.role in ("customer", "officer"):
         with st.form(f"thread_{req.id}", clear_on_submit=True):
             body = st.text_area(t("new_message"), key=f"message_{req.id}")

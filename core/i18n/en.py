@@ -351,4 +351,12 @@ STRINGS = {
     "err_filter_number_vs_text": "{name} is a numeric variable but is compared with the text {value}",
     "err_filter_date_unquoted": "{name} is a date/time variable; write its value in quotes, e.g. '2020-01-31'",
     "err_filter_bad_date": "'{value}' is not a valid date/time for {name}",
+    "err_fix_outside_order": "A fix may only change datasets that are in the order.",
+    "err_fix_adds_variables": "A fix may not add variables beyond the SPPD: {names}.",
+    "err_fix_adds_rows": "A fix may not add rows: {before} would become {after}.",
+    "transfer_instructions_default": (
+        "Pay by bank transfer to the receiving treasurer of BPS Kabupaten Bener Meriah. The officer sends the "
+        "bank name, account number and SWIFT code as a message on this request."
+    ),
+    "file_missing": "The file {name} is missing or damaged in storage; please contact the officer.",
 }

@@ -350,4 +350,12 @@ STRINGS = {
     "err_filter_number_vs_text": "{name} adalah variabel angka, tetapi dibandingkan dengan teks {value}",
     "err_filter_date_unquoted": "{name} adalah variabel tanggal/waktu; tulis nilainya berkutip, mis. '2020-01-31'",
     "err_filter_bad_date": "'{value}' bukan tanggal/waktu yang sah untuk {name}",
+    "err_fix_outside_order": "Perbaikan hanya boleh mengubah dataset yang ada dalam pesanan.",
+    "err_fix_adds_variables": "Perbaikan tidak boleh menambah variabel di luar SPPD: {names}.",
+    "err_fix_adds_rows": "Perbaikan tidak boleh menambah baris: {before} menjadi {after}.",
+    "transfer_instructions_default": (
+        "Transfer ke rekening Bendahara Penerimaan BPS Kabupaten Bener Meriah. Nama bank, nomor rekening dan "
+        "kode SWIFT dikirim petugas melalui pesan pada permintaan ini."
+    ),
+    "file_missing": "Berkas {name} tidak ada atau rusak di penyimpanan; hubungi petugas.",
 }

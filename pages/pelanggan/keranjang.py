@@ -61,9 +61,9 @@ for dataset, variables, row_filter in items:
             run(
                 lambda s, d=dataset: remove_cart_item(
                     session=s, request_id=draft.id, actor=user, dataset_id=d.id
-                )
+                ),
+                rerun=True,
             )
-            st.rerun()
 
 st.header(t("submit_header"))
 with st.expander(t("terms_title")):

@@ -54,8 +54,8 @@ if req.status == "awaiting_payment" and user.domicile != "ID":
                 now=utcnow(),
             ),
             success=t("proof_uploaded"),
+            rerun=True,
         )
-        st.rerun()
 if req.status == "awaiting_payment":
     with db() as session:
         payment = payment_of(session, req.id)
@@ -63,7 +63,7 @@ if req.status == "awaiting_payment":
         code = payment.billing_code if payment else None
         st.info(t("pay_with_billing_code", code=code) if code else t("billing_code_pending"))
     else:
-        st.info(settings().transfer_instructions)
+        st.info(settings().transfer_instructions or t("transfer_instructions_default"))
     st.info(t("sppd_mail_instructions"))
 
 if "reject_sample" in events:
@@ -75,12 +75,15 @@ if "reject_sample" in events:
                     session=s, request_id=req.id, event="reject_sample", actor=user, now=utcnow(), note=reason
                 ),
                 success=t("done"),
+                rerun=True,
             )
-            st.rerun()
 
 if "accept" in events and st.button(t("accept_data"), type="primary"):
-    run(lambda s: accept_delivery(session=s, request_id=req.id, actor=user, now=utcnow()), success=t("done"))
-    st.rerun()
+    run(
+        lambda s: accept_delivery(session=s, request_id=req.id, actor=user, now=utcnow()),
+        success=t("done"),
+        rerun=True,
+    )
 
 if "request_revision" in events:
     with st.expander(t("ask_revision")):
@@ -96,8 +99,8 @@ if "request_revision" in events:
                     window_days=settings().revision_window_days,
                 ),
                 success=t("done"),
+                rerun=True,
             )
-            st.rerun()
 
 if req.status in ("returned",):
     st.warning(t("returned_hint"))

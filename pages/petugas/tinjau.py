@@ -61,8 +61,8 @@ def act(service, success: str = "done", **values) -> None:
         run(
             lambda s: service(session=s, request_id=req.id, actor=user, now=utcnow(), **values),
             success=t(success),
+            rerun=True,
         )
-    st.rerun()
 
 
 def fire(event: str, note: str = "") -> None:

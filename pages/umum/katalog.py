@@ -84,5 +84,5 @@ if st.button(t("add_to_cart"), type="primary", disabled=not picked):
             session=s, request_id=draft.id, actor=user, dataset_id=chosen.id, variables=picked
         ),
         success=t("cart_saved", n=len(picked)),
+        rerun=True,
     )
-    st.rerun()

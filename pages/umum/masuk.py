@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.users import verify_email
-from ui.app import run, show_flash, t
+from ui.app import run_and_reload, show_flash, t
 
 st.title(t("login_title"))
 st.caption(t("app_tagline"))
@@ -11,9 +11,8 @@ show_flash()
 
 token = st.query_params.get("verify")
 if token:
-    run(lambda s: verify_email(session=s, token=token), success=t("email_verified"))
     st.query_params.clear()
-    st.rerun()  # the flash message survives the rerun that clearing the address causes
+    run_and_reload(lambda s: verify_email(session=s, token=token), success=t("email_verified"))
 
 authenticator = st.session_state["authenticator"]
 authenticator.login(

@@ -138,3 +138,38 @@ def test_the_sample_draws_only_from_rows_the_orders_filter_keeps(session, catalo
     frame = pd.read_csv(result.path)
     assert len(frame) == 50
     assert set(frame["R405"]) == {2} and frame["R407"].min() >= 60
+
+
+def test_a_filter_that_keeps_one_row_does_not_turn_the_sample_into_that_record(
+    session, catalog_dir, tmp_path
+):
+    from catalog.demo import ensure_demo_catalog
+    from catalog.query import select_frame
+
+    dataset = ensure_demo_catalog(
+        session=session, catalog_dir=catalog_dir, work_dir=tmp_path / "demo", now=NOW
+    )[0]
+    names = ["RENUM", "R405", "R407", "KAPITA"]
+    everyone = select_frame(
+        session=session, catalog_dir=catalog_dir, dataset_id=dataset.id or 0, variables=names
+    )
+    person = everyone.iloc[0]
+    where = f"RENUM = {int(person.RENUM)} and KAPITA = {float(person.KAPITA)!r} and R407 = {int(person.R407)}"
+    one = select_frame(
+        session=session, catalog_dir=catalog_dir, dataset_id=dataset.id or 0, variables=names, where=where
+    )
+    assert len(one) == 1
+    result = write_sample(
+        session=session,
+        catalog_dir=catalog_dir,
+        dataset_id=dataset.id or 0,
+        variables=names,
+        fmt="csv",
+        out_path=tmp_path / "one.csv",
+        rows=10,
+        where=where,
+    )
+    sample = pd.read_csv(result.path).astype(float)
+    record = tuple(one.astype(float).iloc[0])
+    assert not any(tuple(row) == record for row in sample.itertuples(index=False))
+    assert sample["R407"].nunique() > 1  # drawn from the whole dataset, not from the one record

@@ -55,6 +55,10 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     at.query_params["verify"] = token
     at.run()
     assert "Email Anda telah terverifikasi." in texts(at, "success")
+    again = new_app()
+    again.query_params["verify"] = token  # a used link says so
+    again.run()
+    assert "Tautan verifikasi tidak valid atau sudah dipakai." in texts(again, "error")
 
     # It signs in, picks variables in the catalog and submits from the cart.
     at = login(new_app(), "gayo.riset", "kopi-gayo-2026")
@@ -81,7 +85,7 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     # The officer reads it, approves, builds extract and sample, and issues invoice and SPPD.
     officer = login(new_app(), "petugas", "demo12345")
     officer.switch_page("pages/petugas/tinjau.py").run()
-    assert "Apakah data bisa dikirim minggu ini?" in [m.value for m in officer.markdown]
+    assert "Apakah data bisa dikirim minggu ini?" in [m.value for m in officer.text]
     click(officer, "Setujui")
     click(officer, "Bangun ekstrak dan contoh data")
     click(officer, "Terbitkan invoice dan SPPD")
@@ -96,6 +100,9 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     # The officer records billing code, payment (NTPN) and the SPPD originals, then delivers.
     officer = login(new_app(), "petugas", "demo12345")
     officer.switch_page("pages/petugas/tinjau.py").run()
+    officer.text_input[0].input("82026")
+    click(officer, "Simpan kode billing")
+    assert "Kode billing SIMPONI harus 15 digit angka." in texts(officer, "error")  # shown, not lost in a rerun
     officer.text_input[0].input("820261234567890")
     click(officer, "Simpan kode billing")
     with db_session() as session:
