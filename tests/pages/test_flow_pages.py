@@ -102,7 +102,8 @@ def test_a_request_runs_from_registration_to_rating_through_the_pages(app_env, t
     officer.switch_page("pages/petugas/tinjau.py").run()
     officer.text_input[0].input("82026")
     click(officer, "Simpan kode billing")
-    assert "Kode billing SIMPONI harus 15 digit angka." in texts(officer, "error")  # shown, not lost in a rerun
+    # the error stays on screen, not lost in a rerun
+    assert "Kode billing SIMPONI harus 15 digit angka." in texts(officer, "error")
     officer.text_input[0].input("820261234567890")
     click(officer, "Simpan kode billing")
     with db_session() as session:
