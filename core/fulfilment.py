@@ -12,11 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from catalog.extract import write_extract
 from catalog.sample import write_sample
 from core import workflow
+from core.browse import dataset_variables, value_labels
 from core.clock import add_months
 from core.doclog import add_document, latest_document
 from core.documents import Party, render_codebook, render_invoice, render_sppd
@@ -24,7 +25,7 @@ from core.errors import UserError
 from core.fees import DEFAULT_TARIFF, invoice_lines, total_idr
 from core.files import store_bytes, store_path
 from core.i18n import text
-from core.models import DataRequest, Dataset, Document, Invoice, StoredFile, User, Variable
+from core.models import DataRequest, Dataset, Document, Invoice, StoredFile, User
 from core.numbering import next_number
 from core.requests import cart_items, item_variables
 from core.settings import Settings
@@ -47,14 +48,13 @@ def party_of(user: User) -> Party:
 
 
 def _codebook_vars(session: Session, dataset_id: int, names: list[str]) -> list[dict]:
-    rows = session.exec(select(Variable).where(Variable.dataset_id == dataset_id)).all()
-    by_name = {v.name: v for v in rows}
+    by_name = {v.name: v for v in dataset_variables(session=session, dataset_id=dataset_id)}
     return [
         {
             "name": n,
             "label": by_name[n].label,
             "kind": by_name[n].kind,
-            "value_labels": json.loads(by_name[n].value_labels_json or "{}"),
+            "value_labels": value_labels(by_name[n]),
         }
         for n in names
         if n in by_name
